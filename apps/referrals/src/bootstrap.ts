@@ -1,0 +1,22 @@
+import type { INestApplication } from '@nestjs/common';
+import { configureHttpApp } from '@platform/http';
+import { kafkaConsumerOptions } from '@platform/messaging';
+import { SERVICE_NAME } from './app.module';
+import type { ReferralsConfig } from './config/referrals.config';
+import { referralProblems } from './referral/referral.problems';
+
+/** Everything between creating the Nest app and listening, shared by main.ts and the integration tests. */
+export async function prepareApp(app: INestApplication, config: ReferralsConfig): Promise<void> {
+  configureHttpApp(app, {
+    bodyLimit: config.BODY_LIMIT,
+    problemTranslators: [referralProblems],
+    openApi: {
+      title: 'Referrals API (visitation)',
+      description:
+        'Binding referrals (forpligtende visitation) of citizens to highly specialised offers: municipalities create and decide, operators accept and run placements.',
+      version: '1',
+    },
+  });
+  app.connectMicroservice(kafkaConsumerOptions({ brokers: config.KAFKA_BROKERS, clientId: SERVICE_NAME }, config.KAFKA_CONSUMER_GROUP));
+  await app.startAllMicroservices();
+}

@@ -1,0 +1,85 @@
+import { Body, Controller, Headers, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { ApiBody, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { Access, CurrentPrincipal, type Principal } from '@platform/auth';
+import { ApiProblems, openApiSchema, RequestId, ZodValidationPipe } from '@platform/http';
+import type { Response } from 'express';
+import { decideSchema, emptyCommandSchema, type DecideInput } from '../referral/dto/commands.dto';
+import { REFERRAL_VIEW_EXAMPLE } from '../referral/referral.examples';
+import { ApiChangeHeaders, referralIdPipe as uuid, referralResponse } from '../referral/referral.http';
+import { DecisionService } from './decision.service';
+
+const DECIDED_EXAMPLE = {
+  ...REFERRAL_VIEW_EXAMPLE,
+  status: 'DECIDED',
+  decision: {
+    offerId: '0b7e2f6a-5d1c-4f3e-9a2b-6c8d0e1f2a3b',
+    level: 'HIGH',
+    startDate: '2026-02-01',
+    followsAdvice: true,
+    deviation: false,
+    deviationReasons: [],
+    deviationJustification: null,
+  },
+};
+
+@ApiTags('decisions')
+@ApiProblems(401)
+@Controller('api/v1/referrals')
+export class DecisionController {
+  constructor(private readonly decisions: DecisionService) {}
+
+  @Post(':id/decision')
+  @HttpCode(200)
+  @Access({ orgTypes: ['municipality'], roles: ['caseworker'] })
+  @ApiOperation({
+    summary: 'Decide (træf afgørelse): offer, level, start date',
+    description:
+      'follows_advice and deviation are computed. A lower level than advised or another offer than advised is a deviation and needs `justification` (minimum length configurable). Before advice only an urgent referral may be decided.',
+  })
+  @ApiChangeHeaders()
+  @ApiBody({
+    schema: openApiSchema(decideSchema),
+    examples: {
+      followsAdvice: { value: { offerId: '0b7e2f6a-5d1c-4f3e-9a2b-6c8d0e1f2a3b', level: 'HIGH', startDate: '2026-02-01' } },
+      deviation: {
+        value: {
+          offerId: '5a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d',
+          level: 'MODERATE',
+          startDate: '2026-02-01',
+          justification: 'A moderate offer near the family meets the needs described in the advice',
+        },
+      },
+    },
+  })
+  @ApiResponse({ status: 200, schema: { example: DECIDED_EXAMPLE } })
+  @ApiProblems(400, 404, 409, 412, 428)
+  async decide(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', uuid) id: string,
+    @Body(new ZodValidationPipe(decideSchema)) body: DecideInput,
+    @Headers('if-match') ifMatch: string | undefined,
+    @RequestId() requestId: string | undefined,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    return referralResponse(res, await this.decisions.decide(principal, id, ifMatch, body, requestId));
+  }
+
+  @Post(':id/send')
+  @HttpCode(200)
+  @Access({ orgTypes: ['municipality'], roles: ['caseworker'] })
+  @ApiOperation({ summary: "Send the decided referral to the offer's operator" })
+  @ApiChangeHeaders()
+  @ApiBody({ schema: openApiSchema(emptyCommandSchema), required: false })
+  @ApiResponse({ status: 200, schema: { example: { ...DECIDED_EXAMPLE, status: 'SENT_TO_OFFER', operatorOrgCode: '1084' } } })
+  @ApiProblems(404, 409, 412, 428)
+  async send(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', uuid) id: string,
+    @Body(new ZodValidationPipe(emptyCommandSchema, 'body', { optionalBody: true })) _body: unknown,
+    @Headers('if-match') ifMatch: string | undefined,
+    @RequestId() requestId: string | undefined,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    return referralResponse(res, await this.decisions.send(principal, id, ifMatch, requestId));
+  }
+}

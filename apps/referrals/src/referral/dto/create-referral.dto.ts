@@ -1,0 +1,46 @@
+import { Cpr, findTargetGroup, InvalidCprError, isIsoDate, SPECIALISATION_LEVELS } from '@platform/domain';
+import { z } from 'zod';
+
+/** A calendar date that exists (2026-02-30 does not). */
+export const calendarDate = z.string().refine(isIsoDate, 'must be a real calendar date YYYY-MM-DD');
+
+/** A target group by our code (`VISION`) or its FFB code; normalised to our code. */
+export const targetGroupInput = z
+  .string()
+  .max(64)
+  .transform((value, ctx) => {
+    const group = findTargetGroup(value);
+    if (!group) {
+      ctx.addIssue({ code: 'custom', message: 'unknown target group (use a platform code or its FFB code)' });
+      return z.NEVER;
+    }
+    return group.code;
+  });
+
+/** The CPR number, validated without ever echoing it back. */
+const cpr = z.string().superRefine((value, ctx) => {
+  try {
+    Cpr.parse(value);
+  } catch (error) {
+    if (!(error instanceof InvalidCprError)) throw error;
+    ctx.addIssue({ code: 'custom', message: error.message });
+  }
+});
+
+/** Opret visitationssag: the body of POST /api/v1/referrals. */
+export const createReferralSchema = z
+  .strictObject({
+    cpr: cpr.meta({ description: "The citizen's CPR number, DDMMYY-SSSS or DDMMYYSSSS", example: '0101901234' }),
+    targetGroup: targetGroupInput.meta({ description: 'Målgruppe: platform code or FFB code', example: 'VISION' }),
+    assessedLevel: z.enum(SPECIALISATION_LEVELS).meta({ description: 'Assessed level of specialisation' }),
+    referralDate: calendarDate.optional().meta({ description: 'Date of the referral; today when left out' }),
+    caseworkerDoubt: z.boolean().default(false).meta({ description: "The case worker doubts the citizen's needs" }),
+    urgent: z.boolean().default(false).meta({ description: 'Akut anbringelse: may be decided before advice' }),
+    urgentReason: z.string().trim().min(10).max(2000).optional(),
+  })
+  .refine((body) => !body.urgent || body.urgentReason, {
+    path: ['urgentReason'],
+    message: 'required when urgent is true',
+  });
+
+export type CreateReferralInput = z.infer<typeof createReferralSchema>;

@@ -1,0 +1,73 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { Principal } from '@platform/auth';
+import { ReferralAdviceRequired, ReferralSubmitted, ReferralWithdrawn } from '@platform/contracts';
+import { REFERRALS_CONFIG, type ReferralsConfig } from '../config/referrals.config';
+import { ResponsibilityRepository } from '../planning/responsibility.repository';
+import { assessAdviceRequirement, responsibilityOn } from './domain/advice-requirement';
+import type { SpecialisationLevel } from '@platform/domain';
+import type { WithdrawInput } from './dto/commands.dto';
+import { event, ReferralTransitions, type PendingEvent } from './referral-transitions';
+import { municipalScope } from './referral-scope';
+import type { ReferralRow } from './referral.repository';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+const isoDate = (d: Date) => d.toISOString().slice(0, 10);
+
+/** The referring municipality's commands: submit (with the advice rule) and withdraw. */
+@Injectable()
+export class ReferralCommands {
+  constructor(
+    private readonly transitions: ReferralTransitions,
+    private readonly responsibility: ResponsibilityRepository,
+    @Inject(REFERRALS_CONFIG) private readonly config: ReferralsConfig,
+  ) {}
+
+  /** Indsend: computes whether specialist advice is mandatory (rule 3) and, if so, its deadline. */
+  submit(principal: Principal, id: string, ifMatch: string | undefined, requestId?: string): Promise<ReferralRow> {
+    return this.transitions.run({ command: 'submit', principal, referralId: id, scope: municipalScope(principal), ifMatch, requestId }, async (row, tx) => {
+      const changes = await this.responsibility.changesFor(row.targetGroup, tx);
+      const advice = assessAdviceRequirement({
+        assessedLevel: row.assessedLevel as SpecialisationLevel,
+        caseworkerDoubt: row.caseworkerDoubt,
+        targetGroup: row.targetGroup,
+        referralDate: isoDate(row.referralDate),
+        responsibility: (group, date) => responsibilityOn(changes, group, date),
+      });
+      const dueAt = advice.required ? new Date(Date.now() + this.config.ADVICE_DEADLINE_DAYS * DAY_MS) : null;
+      const ref = { referralId: row.id, municipalityCode: row.municipalityCode };
+      const events: PendingEvent[] = [
+        event(ReferralSubmitted, {
+          ...ref,
+          status: advice.required ? 'AWAITING_ADVICE' : 'READY_FOR_DECISION',
+          adviceRequired: advice.required,
+          adviceReasons: advice.reasons,
+        }),
+      ];
+      if (dueAt) {
+        events.push(
+          event(ReferralAdviceRequired, {
+            ...ref,
+            citizenPseudonym: row.citizenPseudonym,
+            targetGroup: row.targetGroup,
+            assessedLevel: row.assessedLevel as SpecialisationLevel,
+            ageGroup: row.ageGroup as 'CHILD' | 'YOUTH' | 'ADULT',
+            reasons: advice.reasons,
+            adviceDueAt: dueAt.toISOString(),
+          }),
+        );
+      }
+      return {
+        context: { adviceRequired: advice.required },
+        data: { adviceRequired: advice.required, adviceReasons: advice.reasons, adviceDueAt: dueAt },
+        events,
+      };
+    });
+  }
+
+  withdraw(principal: Principal, id: string, ifMatch: string | undefined, input: WithdrawInput, requestId?: string) {
+    return this.transitions.run({ command: 'withdraw', principal, referralId: id, scope: municipalScope(principal), ifMatch, requestId }, async (row) => ({
+      data: { withdrawnReason: input.reason },
+      events: [event(ReferralWithdrawn, { referralId: row.id, municipalityCode: row.municipalityCode, previousStatus: row.status })],
+    }));
+  }
+}

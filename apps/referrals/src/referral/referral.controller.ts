@@ -1,0 +1,115 @@
+import { Body, Controller, Get, Header, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiBody, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { Access, CurrentPrincipal, type Principal } from '@platform/auth';
+import { ApiProblems, openApiSchema, RequestId, ZodValidationPipe } from '@platform/http';
+import type { Response } from 'express';
+import { emptyCommandSchema, withdrawSchema, type WithdrawInput } from './dto/commands.dto';
+import { createReferralSchema, type CreateReferralInput } from './dto/create-referral.dto';
+import { listReferralsQuery, type ListReferralsQuery } from './dto/list-referrals.query';
+import { CREATE_REFERRAL_EXAMPLE, REFERRAL_VIEW_EXAMPLE } from './referral.examples';
+import { ReferralCommands } from './referral-commands.service';
+import { ApiChangeHeaders, referralIdPipe as uuid, referralResponse } from './referral.http';
+import { ReferralService } from './referral.service';
+import { toReferralView } from './referral.view';
+
+@ApiTags('referrals')
+@ApiProblems(401)
+@Controller('api/v1/referrals')
+export class ReferralController {
+  constructor(
+    private readonly referrals: ReferralService,
+    private readonly commands: ReferralCommands,
+  ) {}
+
+  @Post()
+  @Access({ orgTypes: ['municipality'], roles: ['caseworker'] })
+  @ApiOperation({ summary: 'Create a referral (opret visitationssag); municipal case workers only' })
+  @ApiBody({ schema: openApiSchema(createReferralSchema), examples: { adult: { value: CREATE_REFERRAL_EXAMPLE } } })
+  @ApiResponse({ status: 201, description: 'Created; ETag carries the version', schema: { example: REFERRAL_VIEW_EXAMPLE } })
+  @ApiProblems(400, 403, 413)
+  async create(
+    @CurrentPrincipal() principal: Principal,
+    @Body(new ZodValidationPipe(createReferralSchema)) body: CreateReferralInput,
+    @RequestId() requestId: string | undefined,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const row = await this.referrals.create(principal, body, { requestId });
+    res.setHeader('Location', `/api/v1/referrals/${row.id}`);
+    return referralResponse(res, row);
+  }
+
+  @Get()
+  @Access({ orgTypes: ['municipality', 'region'] })
+  @ApiOperation({ summary: 'List referrals in your scope, newest first, with filters and cursor pagination' })
+  @ApiResponse({ status: 200, schema: { example: { items: [REFERRAL_VIEW_EXAMPLE], nextCursor: null } } })
+  @ApiProblems(400, 403)
+  async list(@CurrentPrincipal() principal: Principal, @Query(new ZodValidationPipe(listReferralsQuery, 'query')) query: ListReferralsQuery) {
+    const page = await this.referrals.list(principal, query);
+    return { items: page.items.map(toReferralView), nextCursor: page.nextCursor };
+  }
+
+  @Get(':id')
+  @Access({ orgTypes: ['municipality', 'region'] })
+  @ApiOperation({ summary: 'One referral in your scope (404 when it is not)' })
+  @ApiResponse({ status: 200, schema: { example: REFERRAL_VIEW_EXAMPLE } })
+  @ApiProblems(403, 404)
+  async get(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', uuid) id: string,
+    @RequestId() requestId: string | undefined,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    return referralResponse(res, await this.referrals.get(principal, id, { requestId }));
+  }
+
+  @Get(':id/citizen')
+  @HttpCode(200)
+  @Header('Cache-Control', 'no-store')
+  @Access({ orgTypes: ['municipality', 'region'] })
+  @ApiOperation({
+    summary: "The citizen's identity (CPR): referring municipality, or the operator after acceptance. Audited.",
+  })
+  @ApiResponse({ status: 200, schema: { example: { cpr: '0101901234', pseudonym: '9f2b…', ageGroup: 'ADULT' } } })
+  @ApiProblems(403, 404)
+  citizen(@CurrentPrincipal() principal: Principal, @Param('id', uuid) id: string, @RequestId() requestId: string | undefined) {
+    return this.referrals.citizen(principal, id, { requestId });
+  }
+
+  @Post(':id/submit')
+  @HttpCode(200)
+  @Access({ orgTypes: ['municipality'], roles: ['caseworker'] })
+  @ApiOperation({ summary: 'Submit (indsend): computes whether specialist advice is mandatory, and its deadline' })
+  @ApiChangeHeaders()
+  @ApiBody({ schema: openApiSchema(emptyCommandSchema), required: false })
+  @ApiResponse({ status: 200, schema: { example: { ...REFERRAL_VIEW_EXAMPLE, status: 'AWAITING_ADVICE' } } })
+  @ApiProblems(400, 404, 409, 412, 428)
+  async submit(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', uuid) id: string,
+    @Body(new ZodValidationPipe(emptyCommandSchema, 'body', { optionalBody: true })) _body: unknown,
+    @Headers('if-match') ifMatch: string | undefined,
+    @RequestId() requestId: string | undefined,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    return referralResponse(res, await this.commands.submit(principal, id, ifMatch, requestId));
+  }
+
+  @Post(':id/withdraw')
+  @HttpCode(200)
+  @Access({ orgTypes: ['municipality'], roles: ['caseworker'] })
+  @ApiOperation({ summary: 'Withdraw (tilbagekald) from any open state, with a reason' })
+  @ApiChangeHeaders()
+  @ApiBody({ schema: openApiSchema(withdrawSchema), examples: { moved: { value: { reason: 'The citizen moved to another municipality' } } } })
+  @ApiResponse({ status: 200, schema: { example: { ...REFERRAL_VIEW_EXAMPLE, status: 'WITHDRAWN' } } })
+  @ApiProblems(400, 404, 409, 412, 428)
+  async withdraw(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', uuid) id: string,
+    @Body(new ZodValidationPipe(withdrawSchema)) body: WithdrawInput,
+    @Headers('if-match') ifMatch: string | undefined,
+    @RequestId() requestId: string | undefined,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    return referralResponse(res, await this.commands.withdraw(principal, id, ifMatch, body, requestId));
+  }
+}

@@ -1,0 +1,166 @@
+import { Injectable } from '@nestjs/common';
+import { AuditTrail, type Principal } from '@platform/auth';
+import { ReferralCreated } from '@platform/contracts';
+import { Cpr } from '@platform/domain';
+import { ProblemException } from '@platform/http';
+import { OutboxRelay, OutboxWriter } from '@platform/messaging';
+import { randomUUID } from 'node:crypto';
+import { CprVault } from '../citizen/cpr-vault';
+import { PrismaService } from '../database/prisma.service';
+import type { CreateReferralInput } from './dto/create-referral.dto';
+import type { ListReferralsQuery } from './dto/list-referrals.query';
+import { decodeCursor, encodeCursor } from './referral-cursor';
+import { maySeeCitizen, operatorScope, referralScope } from './referral-scope';
+import { ReferralRepository, type ReferralFilter, type ReferralRow } from './referral.repository';
+
+export interface ReferralPage {
+  items: ReferralRow[];
+  nextCursor: string | null;
+}
+
+export interface RequestMeta {
+  requestId?: string;
+}
+
+/** Creating and reading referrals (visitationssager). */
+@Injectable()
+export class ReferralService {
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly referrals: ReferralRepository,
+    private readonly vault: CprVault,
+    private readonly outbox: OutboxWriter,
+    private readonly relay: OutboxRelay,
+    private readonly audit: AuditTrail,
+  ) {}
+
+  async create(principal: Principal, input: CreateReferralInput, meta: RequestMeta): Promise<ReferralRow> {
+    const cpr = Cpr.parse(input.cpr);
+    const referralDate = input.referralDate ?? todayInDenmark();
+    const sealed = this.vault.seal(cpr);
+    const pseudonym = this.vault.pseudonym(cpr);
+    const now = new Date();
+    const row = await this.prisma.$transaction(async (tx) => {
+      const created = await this.referrals.insert(tx, {
+        id: randomUUID(),
+        municipalityCode: principal.orgCode,
+        status: 'DRAFT',
+        cprCiphertext: new Uint8Array(sealed.ciphertext),
+        cprKeyId: sealed.keyId,
+        citizenPseudonym: pseudonym,
+        ageGroup: cpr.ageGroupOn(referralDate),
+        targetGroup: input.targetGroup,
+        assessedLevel: input.assessedLevel,
+        caseworkerDoubt: input.caseworkerDoubt,
+        urgent: input.urgent,
+        urgentReason: input.urgentReason ?? null,
+        referralDate: new Date(`${referralDate}T00:00:00Z`),
+        adviceReasons: [],
+        deviationReasons: [],
+        createdBy: principal.subject,
+        createdAt: now,
+        updatedAt: now,
+      });
+      await this.outbox.append(tx, ReferralCreated, {
+        subject: created.id,
+        data: {
+          referralId: created.id,
+          municipalityCode: created.municipalityCode,
+          citizenPseudonym: pseudonym,
+          ageGroup: cpr.ageGroupOn(referralDate),
+          targetGroup: created.targetGroup,
+          assessedLevel: input.assessedLevel,
+          urgent: created.urgent,
+          caseworkerDoubt: created.caseworkerDoubt,
+          referralDate,
+          createdAt: now.toISOString(),
+        },
+        extensions: actorExtension(principal),
+      });
+      await this.audit.record(tx, principal, {
+        action: 'referral.create',
+        resource: { type: 'referral', id: created.id },
+        citizenPseudonym: pseudonym,
+        purpose: 'visitation',
+        outcome: 'ALLOWED',
+        requestId: meta.requestId,
+      });
+      return created;
+    });
+    this.relay.nudge();
+    return row;
+  }
+
+  /** One referral in the caller's scope; 404 otherwise (and an audit event saying so). */
+  async get(principal: Principal, id: string, meta: RequestMeta): Promise<ReferralRow> {
+    const row = await this.referrals.findInScope(id, referralScope(principal));
+    if (!row) {
+      await this.audit.denied(principal, { action: 'referral.read', resource: { type: 'referral', id }, requestId: meta.requestId });
+      throw ProblemException.notFound(`referral ${id}`);
+    }
+    return row;
+  }
+
+  list(principal: Principal, query: ListReferralsQuery): Promise<ReferralPage> {
+    return this.page(referralScope(principal), query);
+  }
+
+  /** The operator's worklist: referrals sent to the caller's offers only. */
+  listForOperator(principal: Principal, query: ListReferralsQuery): Promise<ReferralPage> {
+    return this.page(operatorScope(principal), query);
+  }
+
+  private async page(scope: ReferralFilter, query: ListReferralsQuery): Promise<ReferralPage> {
+    const after = query.cursor ? decodeCursor(query.cursor) : undefined;
+    const rows = await this.referrals.list({ AND: [scope, filterOf(query)] }, query.limit + 1, after);
+    const items = rows.slice(0, query.limit);
+    return { items, nextCursor: rows.length > query.limit ? encodeCursor(items[items.length - 1]) : null };
+  }
+
+  /** The citizen's identity: only for the referring municipality and an operator after acceptance; audited. */
+  async citizen(principal: Principal, id: string, meta: RequestMeta) {
+    const row = await this.get(principal, id, meta);
+    if (!maySeeCitizen(principal, row)) {
+      await this.audit.denied(principal, { action: 'citizen.read', resource: { type: 'referral', id }, requestId: meta.requestId });
+      throw ProblemException.forbidden("the citizen's identity is visible to the operator only after acceptance");
+    }
+    const cpr = this.vault.open({ ciphertext: Buffer.from(row.cprCiphertext), keyId: row.cprKeyId });
+    await this.audit.recordNow(principal, {
+      action: 'citizen.read',
+      resource: { type: 'referral', id },
+      citizenPseudonym: row.citizenPseudonym,
+      purpose: principal.orgType === 'region' ? 'placement' : 'visitation',
+      outcome: 'ALLOWED',
+      requestId: meta.requestId,
+    });
+    return { cpr: cpr.value, pseudonym: row.citizenPseudonym, ageGroup: row.ageGroup };
+  }
+}
+
+/** Who caused an event, as a CloudEvents extension: ids and organisation, never a token or a name. */
+export function actorExtension(principal: Principal): Record<string, string> {
+  return { actor: `${principal.orgType}:${principal.orgCode}:${principal.clientId}` };
+}
+
+function filterOf(q: ListReferralsQuery): ReferralFilter {
+  return {
+    ...(q.status ? { status: q.status } : {}),
+    ...(q.targetGroup ? { targetGroup: q.targetGroup } : {}),
+    ...(q.level ? { assessedLevel: q.level } : {}),
+    ...(q.offerId ? { decisionOfferId: q.offerId } : {}),
+    ...(q.deviation !== undefined ? { deviation: q.deviation } : {}),
+    ...(q.adviceOverdue !== undefined ? { adviceOverdue: q.adviceOverdue } : {}),
+    ...(q.from || q.to
+      ? {
+          referralDate: {
+            ...(q.from ? { gte: new Date(`${q.from}T00:00:00Z`) } : {}),
+            ...(q.to ? { lte: new Date(`${q.to}T00:00:00Z`) } : {}),
+          },
+        }
+      : {}),
+  };
+}
+
+export function todayInDenmark(now = new Date()): string {
+  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Copenhagen' }).format(now);
+}

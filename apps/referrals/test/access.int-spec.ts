@@ -1,0 +1,88 @@
+import { getToken } from '@platform/testing';
+import request from 'supertest';
+import { claimsOf, forgeToken, kidOf } from './support/forged-token';
+import { newReferralBody } from './support/referral-factory';
+import { startReferralsApp, type ReferralsTestApp } from './support/referrals-app';
+
+describe('access to referrals with real Keycloak tokens', () => {
+  let t: ReferralsTestApp;
+  let http: ReturnType<typeof request>;
+  let created: { id: string };
+
+  beforeAll(async () => {
+    t = await startReferralsApp();
+    http = request(t.app.getHttpServer());
+    const token = await getToken('caseworker-101');
+    const res = await http.post('/api/v1/referrals').auth(token, { type: 'bearer' }).send(newReferralBody());
+    expect(res.status).toBe(201);
+    created = res.body;
+  });
+  afterAll(() => t.close());
+
+  it("lets municipality 101's case worker create a referral owned by 101", () => {
+    expect(created).toMatchObject({ municipalityCode: '101', status: 'DRAFT' });
+  });
+
+  it("lets 101's municipal system (service account) read it", async () => {
+    const res = await http.get(`/api/v1/referrals/${created.id}`).auth(await getToken('muni-101-system'), { type: 'bearer' });
+    expect(res.status).toBe(200);
+    expect(res.headers.etag).toBe('W/"1"');
+  });
+
+  it("answers 404 to municipality 751's case worker for 101's referral", async () => {
+    const res = await http.get(`/api/v1/referrals/${created.id}`).auth(await getToken('caseworker-751'), { type: 'bearer' });
+    expect(res.status).toBe(404);
+    expect(res.headers['content-type']).toContain('application/problem+json');
+  });
+
+  it("leaves 101's referral out of 751's list", async () => {
+    const res = await http.get('/api/v1/referrals?limit=200').auth(await getToken('caseworker-751'), { type: 'bearer' });
+    expect(res.status).toBe(200);
+    expect(res.body.items.map((r: { id: string }) => r.id)).not.toContain(created.id);
+    expect(res.body.items.every((r: { municipalityCode: string }) => r.municipalityCode === '751')).toBe(true);
+  });
+
+  it("shows it in 101's own list", async () => {
+    const res = await http.get('/api/v1/referrals?limit=200').auth(await getToken('caseworker-101'), { type: 'bearer' });
+    expect(res.body.items.map((r: { id: string }) => r.id)).toContain(created.id);
+  });
+
+  it('refuses a region token on create with 403', async () => {
+    const res = await http.post('/api/v1/referrals').auth(await getToken('caseworker-1084'), { type: 'bearer' }).send(newReferralBody());
+    expect(res.status).toBe(403);
+    expect(res.body.type).toBe('urn:dk:social:problem:forbidden');
+  });
+
+  it('refuses a call without a token with 401 problem+json', async () => {
+    const res = await http.post('/api/v1/referrals').send(newReferralBody());
+    expect(res.status).toBe(401);
+    expect(res.headers['content-type']).toContain('application/problem+json');
+    expect(res.body.type).toBe('urn:dk:social:problem:unauthenticated');
+  });
+
+  it('refuses a token signed by another key with 401', async () => {
+    const real = await getToken('caseworker-101');
+    const forged = forgeToken({ ...claimsOf(real), exp: Math.floor(Date.now() / 1000) + 300 }, kidOf(real));
+    const res = await http.get('/api/v1/referrals').auth(forged, { type: 'bearer' });
+    expect(res.status).toBe(401);
+  });
+
+  it('refuses an expired token with 401', async () => {
+    const shortLived = await getToken('short-lived-test');
+    const { exp } = claimsOf(shortLived) as { exp: number };
+    await new Promise((r) => setTimeout(r, Math.max(0, exp * 1000 - Date.now()) + 1500));
+    const res = await http.get('/api/v1/referrals').auth(shortLived, { type: 'bearer' });
+    expect(res.status).toBe(401);
+    expect(res.body.detail).toContain('expired');
+  });
+
+  it('refuses a token from another realm with 401', async () => {
+    const res = await http.get('/api/v1/referrals').auth(await getToken('other-realm-caseworker-101'), { type: 'bearer' });
+    expect(res.status).toBe(401);
+  });
+
+  it('refuses a malformed bearer token with 401', async () => {
+    const res = await http.get('/api/v1/referrals').auth('not.a.token', { type: 'bearer' });
+    expect(res.status).toBe(401);
+  });
+});

@@ -1,0 +1,76 @@
+import { createCloudEvent, OfferUpdated, ResponsibilityChanged, toKafkaMessage, type EventData, type EventDefinition } from '@platform/contracts';
+import { KafkaConnection } from '@platform/messaging';
+import { randomUUID } from 'node:crypto';
+import type { PrismaService } from '../../src/database/prisma.service';
+
+/**
+ * Publishes other services' events to the real Kafka, as those services will: specialty planning and
+ * knowledge do not exist yet, so tests (and the demo seed) speak for them through the shared contracts.
+ */
+export class EventPublisher {
+  private readonly kafka = new KafkaConnection({ brokers: ['127.0.0.1:9092'], clientId: 'referrals-tests' });
+
+  async publish<D extends EventDefinition>(definition: D, subject: string, data: EventData<D>, source = '/services/test'): Promise<string> {
+    const event = createCloudEvent({ source, type: definition.type, subject, data });
+    const producer = await this.kafka.producer();
+    await producer.send({ topic: definition.topic, acks: -1, messages: [toKafkaMessage(event)] });
+    return event.id;
+  }
+
+  close(): Promise<void> {
+    return this.kafka.close();
+  }
+}
+
+export interface TestOffer {
+  offerId: string;
+  operatorOrgCode: string;
+  places: number;
+}
+
+/** Publishes an offer and waits until the referrals service's read model holds it. */
+export async function publishOffer(
+  events: EventPublisher,
+  prisma: PrismaService,
+  overrides: Partial<EventData<typeof OfferUpdated>> = {},
+): Promise<TestOffer> {
+  const data: EventData<typeof OfferUpdated> = {
+    offerId: randomUUID(),
+    version: 1,
+    name: 'Synscenter Hovedstaden (test)',
+    operatorOrgType: 'region',
+    operatorOrgCode: '1084',
+    level: 'HIGH',
+    targetGroups: ['VISION'],
+    places: 12,
+    active: true,
+    ...overrides,
+  };
+  await events.publish(OfferUpdated, data.offerId, data, '/services/specialty-planning');
+  await eventually(async () => (await prisma.offer.findUnique({ where: { id: data.offerId } }))?.version === data.version);
+  return { offerId: data.offerId, operatorOrgCode: data.operatorOrgCode, places: data.places };
+}
+
+export async function publishResponsibility(
+  events: EventPublisher,
+  prisma: PrismaService,
+  change: EventData<typeof ResponsibilityChanged>,
+): Promise<void> {
+  await events.publish(ResponsibilityChanged, change.targetGroup, change, '/services/specialty-planning');
+  const effectiveFrom = new Date(`${change.effectiveFrom}T00:00:00Z`);
+  await eventually(async () => {
+    const row = await prisma.responsibilityChange.findUnique({
+      where: { targetGroup_effectiveFrom: { targetGroup: change.targetGroup, effectiveFrom } },
+    });
+    return row?.responsibility === change.responsibility;
+  });
+}
+
+/** Polls until the condition holds (consumers are asynchronous), failing after the timeout. */
+export async function eventually(condition: () => Promise<boolean>, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}

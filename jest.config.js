@@ -1,0 +1,25 @@
+// One jest run for the workspace, in two projects:
+//  - unit:        pure logic next to the code (src/**/*.spec.ts), no I/O, run in parallel.
+//  - integration: tests/**/*.int-spec.ts against the real PostgreSQL, Kafka and Keycloak, run one file at a time
+//                 (they share one broker and one identity provider on a 2-core machine).
+// NestJS 12 ships ES modules only; jest loads CommonJS, so @swc/jest also transforms those packages.
+const swc = ['@swc/jest', { swcrc: false, ...require('./tools/jest/swc-options.json') }];
+const esmPackages = ['@nestjs', 'uid', 'load-esm', 'file-type', 'strtok3', 'token-types', 'peek-readable'];
+const shared = {
+  transform: { '^.+\\.(t|j|mj)s$': swc },
+  transformIgnorePatterns: [`/node_modules/(?!(${esmPackages.join('|')})/)`],
+  moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
+  testEnvironment: 'node',
+};
+module.exports = {
+  projects: [
+    { ...shared, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,tools}/**/src/**/*.spec.ts'] },
+    {
+      ...shared,
+      displayName: 'integration',
+      testMatch: ['<rootDir>/{apps,libs}/**/test/**/*.int-spec.ts'],
+      globalSetup: '<rootDir>/tools/jest/integration-setup.ts',
+      testTimeout: 60_000,
+    },
+  ],
+};

@@ -1,0 +1,23 @@
+import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
+import type { FunctionalRole, OrgType, Principal } from './principal';
+
+export const PUBLIC_KEY = 'auth:public';
+export const ACCESS_KEY = 'auth:access';
+
+/** An endpoint anyone may call without a token (health, docs). */
+export const Public = () => SetMetadata(PUBLIC_KEY, true);
+
+/** Who may call an endpoint: any of the organisation kinds AND any of the roles (when given). */
+export interface AccessRule {
+  orgTypes: OrgType[];
+  roles?: FunctionalRole[];
+}
+
+export const Access = (rule: AccessRule) => SetMetadata(ACCESS_KEY, rule);
+
+/** The verified caller, set by the AuthGuard. */
+export const CurrentPrincipal = createParamDecorator((_: unknown, ctx: ExecutionContext): Principal => {
+  const principal = ctx.switchToHttp().getRequest<{ principal?: Principal }>().principal;
+  if (!principal) throw new Error('CurrentPrincipal used on an endpoint without authentication');
+  return principal;
+});

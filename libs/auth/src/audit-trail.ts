@@ -1,0 +1,60 @@
+import { AuditRecorded } from '@platform/contracts';
+import { inTransaction, type OutboxWriter, type SqlDatabase, type SqlTransaction } from '@platform/messaging';
+import type { AccessDeniedSink } from './access-denied';
+import type { Principal } from './principal';
+
+export interface AuditEntry {
+  /** e.g. `referral.create`, `citizen.read`. */
+  action: string;
+  resource: { type: string; id?: string };
+  citizenPseudonym?: string;
+  /** Why the data was touched (formål), e.g. `visitation`, `placement`. */
+  purpose: string;
+  outcome: 'ALLOWED' | 'DENIED';
+  requestId?: string;
+}
+
+/**
+ * Emits audit events (who, what, which citizen pseudonym, why, outcome) through the outbox to
+ * `audit.events.v1`. Inside a state change use record(tx, …) so the audit event commits with it; reads and
+ * denials use their own small transaction.
+ */
+export class AuditTrail implements AccessDeniedSink {
+  constructor(
+    private readonly service: string,
+    private readonly outbox: OutboxWriter,
+    private readonly db: SqlDatabase,
+  ) {}
+
+  async record(tx: SqlTransaction, principal: Principal, entry: AuditEntry): Promise<void> {
+    await this.outbox.append(tx, AuditRecorded, {
+      subject: entry.resource.id ?? entry.resource.type,
+      data: {
+        actor: {
+          subject: principal.subject,
+          clientId: principal.clientId,
+          orgType: principal.orgType,
+          orgCode: principal.orgCode,
+          roles: principal.roles,
+        },
+        action: entry.action,
+        resource: entry.resource,
+        ...(entry.citizenPseudonym ? { citizenPseudonym: entry.citizenPseudonym } : {}),
+        purpose: entry.purpose,
+        outcome: entry.outcome,
+        ...(entry.requestId ? { requestId: entry.requestId } : {}),
+        service: this.service,
+        occurredAt: new Date().toISOString(),
+      },
+    });
+  }
+
+  /** Records an entry in its own transaction (reads, denials). */
+  recordNow(principal: Principal, entry: AuditEntry): Promise<void> {
+    return inTransaction(this.db, (tx) => this.record(tx, principal, entry));
+  }
+
+  denied(principal: Principal, attempt: { action: string; resource: { type: string; id?: string }; requestId?: string }) {
+    return this.recordNow(principal, { ...attempt, purpose: 'access', outcome: 'DENIED' });
+  }
+}

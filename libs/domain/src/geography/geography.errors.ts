@@ -1,0 +1,23 @@
+import { DomainError } from '../errors/domain-error';
+
+export class UnknownMunicipalityError extends DomainError {
+  constructor(readonly municipalityCode: string) {
+    super('MUNICIPALITY_UNKNOWN', `no municipality has code ${JSON.stringify(municipalityCode)}`);
+  }
+}
+
+export class UnknownRegionError extends DomainError {
+  constructor(readonly regionCode: string) {
+    super('REGION_UNKNOWN', `no region has code ${JSON.stringify(regionCode)}`);
+  }
+}
+
+/** The municipality exists but belonged to no region on that date (e.g. before the 2007 reform). */
+export class NoRegionOnDateError extends DomainError {
+  constructor(
+    readonly municipalityCode: string,
+    readonly date: string,
+  ) {
+    super('REGION_NOT_FOUND_ON_DATE', `municipality ${municipalityCode} belonged to no known region on ${date}`);
+  }
+}

@@ -1,0 +1,48 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { PROBLEM_CONTENT_TYPE, PROBLEM_TYPES, ProblemBody, ProblemException, problemType } from './problem';
+
+/**
+ * Renders every error of an HTTP request as problem+json. Services register translators for their own
+ * domain errors; anything unknown is a 500 whose body says nothing about internals (the log has it, without
+ * request bodies).
+ */
+export type ProblemTranslator = (error: unknown) => ProblemBody | undefined;
+
+@Catch()
+export class ProblemFilter implements ExceptionFilter {
+  private readonly logger = new Logger('ProblemFilter');
+
+  constructor(private readonly translators: ProblemTranslator[] = []) {}
+
+  catch(error: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const request = http.getRequest<Request>();
+    const response = http.getResponse<Response>();
+    const problem = { ...this.toProblem(error, request), instance: request.originalUrl?.split('?')[0] };
+    const headers = error instanceof ProblemException ? error.headers : undefined;
+    for (const [name, value] of Object.entries(headers ?? {})) response.setHeader(name, value);
+    response.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
+  }
+
+  private toProblem(error: unknown, request: Request): ProblemBody {
+    if (error instanceof ProblemException) return error.problem;
+    for (const translate of this.translators) {
+      const problem = translate(error);
+      if (problem) return problem;
+    }
+    if (error instanceof HttpException) return fromHttpException(error);
+    this.logger.error({
+      msg: 'unhandled error',
+      requestId: request.headers['x-request-id'],
+      error: error instanceof Error ? { name: error.name, message: error.message, stack: error.stack } : 'unknown',
+    });
+    return { type: PROBLEM_TYPES.internal, title: 'Internal error', status: 500 };
+  }
+}
+
+function fromHttpException(error: HttpException): ProblemBody {
+  const status = error.getStatus();
+  const slug = status === 404 ? 'not-found' : `http-${status}`;
+  return { type: status === 404 ? PROBLEM_TYPES.notFound : problemType(slug), title: error.message, status };
+}

@@ -1,0 +1,81 @@
+import {
+  Injectable,
+  Module,
+  type DynamicModule,
+  type ModuleMetadata,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+  type Type,
+} from '@nestjs/common';
+import { InboxProcessor } from './inbox/inbox.processor';
+import { KafkaConnection, type KafkaSettings } from './kafka/kafka-connection';
+import { OutboxRelay } from './outbox/outbox.relay';
+import { OutboxWriter } from './outbox/outbox.writer';
+import type { SqlDatabase } from './sql-client';
+
+export interface MessagingOptions {
+  /** CloudEvents `source`, e.g. `/services/referrals`. */
+  source: string;
+  kafka: KafkaSettings;
+  consumerGroup: string;
+  /** The service's Prisma client class (must be provided by `imports`). */
+  database: Type<SqlDatabase>;
+  imports?: ModuleMetadata['imports'];
+  relay?: { batchSize?: number; pollIntervalMs?: number; maxBackoffMs?: number };
+  inbox?: { maxAttempts?: number; retryDelayMs?: number };
+}
+
+/** Starts the relay when the app is up and stops it (then the producer) when it shuts down. */
+@Injectable()
+class MessagingLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
+  constructor(
+    private readonly relay: OutboxRelay,
+    private readonly kafka: KafkaConnection,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.relay.start();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.relay.stop();
+    await this.kafka.close();
+  }
+}
+
+@Module({})
+export class MessagingModule {
+  static forRoot(options: MessagingOptions): DynamicModule {
+    return {
+      module: MessagingModule,
+      global: true,
+      imports: options.imports ?? [],
+      providers: [
+        { provide: KafkaConnection, useFactory: () => new KafkaConnection(options.kafka) },
+        { provide: OutboxWriter, useFactory: () => new OutboxWriter(options.source) },
+        {
+          provide: OutboxRelay,
+          inject: [options.database, KafkaConnection],
+          useFactory: (db: SqlDatabase, kafka: KafkaConnection) =>
+            new OutboxRelay(db, kafka.producer, {
+              batchSize: options.relay?.batchSize ?? 200,
+              pollIntervalMs: options.relay?.pollIntervalMs ?? 500,
+              maxBackoffMs: options.relay?.maxBackoffMs ?? 5_000,
+            }),
+        },
+        {
+          provide: InboxProcessor,
+          inject: [options.database, KafkaConnection],
+          useFactory: (db: SqlDatabase, kafka: KafkaConnection) =>
+            new InboxProcessor(db, kafka.producer, {
+              consumer: options.consumerGroup,
+              maxAttempts: options.inbox?.maxAttempts ?? 5,
+              retryDelayMs: options.inbox?.retryDelayMs ?? 200,
+            }),
+        },
+        MessagingLifecycle,
+      ],
+      exports: [KafkaConnection, OutboxWriter, OutboxRelay, InboxProcessor],
+    };
+  }
+}

@@ -1,0 +1,16 @@
+export { stackSettings, STACK_DEFAULTS, type StackSettings } from './settings';
+export { ensureStack } from './stack';
+export {
+  TEST_IDENTITIES,
+  CLI_CLIENT_ID,
+  identitiesOfRealm,
+  type IdentityName,
+  type TestIdentity,
+  type UserIdentity,
+  type ClientIdentity,
+  type OrgType,
+  type FunctionalRole,
+  type RealmName,
+} from './identities';
+export { getToken, decodeTokenPayload, tokenEndpoint } from './tokens';
+export { waitForEvent, collectEvents, eventData, type ReceivedEvent, type ReadFrom, type WaitOptions } from './events';
