@@ -11,7 +11,9 @@ async function main(names: string[]): Promise<void> {
   for (const service of chosen) {
     const result = await migrate(databaseUrl(service), join(service.prismaDir, 'migrations'));
     const applied = result.applied.length ? `applied ${result.applied.join(', ')}` : 'up to date';
-    console.log(`[migrate] ${service.name}: database ${result.database}${result.created ? ' (created)' : ''}, ${applied}`);
+    console.log(
+      `[migrate] ${service.name}: database ${result.database}${result.created ? ' (created)' : ''}, ${applied}`,
+    );
   }
 }
 

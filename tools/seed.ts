@@ -3,16 +3,53 @@
  * places, responsibility of target groups), then a few referrals created through the API with a municipal
  * system's real Keycloak token. Offers have fixed ids and versions and referrals fixed Idempotency-Keys, so seeding twice changes nothing.
  */
-import { createCloudEvent, OfferUpdated, ResponsibilityChanged, toKafkaMessage, type EventData, type EventDefinition } from '@platform/contracts';
+import {
+  createCloudEvent,
+  OfferUpdated,
+  ResponsibilityChanged,
+  toKafkaMessage,
+  type EventData,
+  type EventDefinition,
+} from '@platform/contracts';
 import { KafkaConnection } from '@platform/messaging';
 import { getToken } from '@platform/testing';
 
 const REFERRALS_URL = process.env.REFERRALS_URL ?? 'http://127.0.0.1:3001';
 
 const OFFERS: EventData<typeof OfferUpdated>[] = [
-  { offerId: '6a0f4b8e-1c2d-4e3f-9a4b-5c6d7e8f9a01', version: 1, name: 'Synscenter Hovedstaden', operatorOrgType: 'region', operatorOrgCode: '1084', level: 'HIGH', targetGroups: ['VISION'], places: 12, active: true },
-  { offerId: '6a0f4b8e-1c2d-4e3f-9a4b-5c6d7e8f9a02', version: 1, name: 'Autismecenter Midtjylland', operatorOrgType: 'region', operatorOrgCode: '1082', level: 'HIGH', targetGroups: ['AUTISM'], places: 8, active: true },
-  { offerId: '6a0f4b8e-1c2d-4e3f-9a4b-5c6d7e8f9a03', version: 1, name: 'Bo- og støttetilbud Aarhus', operatorOrgType: 'municipality', operatorOrgCode: '751', level: 'MODERATE', targetGroups: ['AUTISM'], places: 20, active: true },
+  {
+    offerId: '6a0f4b8e-1c2d-4e3f-9a4b-5c6d7e8f9a01',
+    version: 1,
+    name: 'Synscenter Hovedstaden',
+    operatorOrgType: 'region',
+    operatorOrgCode: '1084',
+    level: 'HIGH',
+    targetGroups: ['VISION'],
+    places: 12,
+    active: true,
+  },
+  {
+    offerId: '6a0f4b8e-1c2d-4e3f-9a4b-5c6d7e8f9a02',
+    version: 1,
+    name: 'Autismecenter Midtjylland',
+    operatorOrgType: 'region',
+    operatorOrgCode: '1082',
+    level: 'HIGH',
+    targetGroups: ['AUTISM'],
+    places: 8,
+    active: true,
+  },
+  {
+    offerId: '6a0f4b8e-1c2d-4e3f-9a4b-5c6d7e8f9a03',
+    version: 1,
+    name: 'Bo- og støttetilbud Aarhus',
+    operatorOrgType: 'municipality',
+    operatorOrgCode: '751',
+    level: 'MODERATE',
+    targetGroups: ['AUTISM'],
+    places: 20,
+    active: true,
+  },
 ];
 
 const RESPONSIBILITY: EventData<typeof ResponsibilityChanged>[] = [
@@ -20,8 +57,18 @@ const RESPONSIBILITY: EventData<typeof ResponsibilityChanged>[] = [
   { targetGroup: 'ACQUIRED_BRAIN_INJURY', responsibility: 'REGIONAL', effectiveFrom: '2027-01-01' },
 ];
 
-async function publish<D extends EventDefinition>(kafka: KafkaConnection, definition: D, subject: string, data: EventData<D>) {
-  const event = createCloudEvent({ source: '/services/specialty-planning', type: definition.type, subject, data });
+async function publish<D extends EventDefinition>(
+  kafka: KafkaConnection,
+  definition: D,
+  subject: string,
+  data: EventData<D>,
+) {
+  const event = createCloudEvent({
+    source: '/services/specialty-planning',
+    type: definition.type,
+    subject,
+    data,
+  });
   const producer = await kafka.producer();
   await producer.send({ topic: definition.topic, acks: -1, messages: [toKafkaMessage(event)] });
 }
@@ -33,21 +80,39 @@ async function createReferral(token: string, key: string, body: object): Promise
     headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'idempotency-key': key },
     body: JSON.stringify(body),
   });
-  if (res.status >= 300) throw new Error(`creating a demo referral failed: ${res.status} ${await res.text()}`);
+  if (res.status >= 300)
+    throw new Error(`creating a demo referral failed: ${res.status} ${await res.text()}`);
 }
 
 async function main(): Promise<void> {
-  const kafka = new KafkaConnection({ brokers: (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(','), clientId: 'seed' });
+  const kafka = new KafkaConnection({
+    brokers: (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(','),
+    clientId: 'seed',
+  });
   try {
     for (const offer of OFFERS) await publish(kafka, OfferUpdated, offer.offerId, offer);
-    for (const change of RESPONSIBILITY) await publish(kafka, ResponsibilityChanged, change.targetGroup, change);
+    for (const change of RESPONSIBILITY)
+      await publish(kafka, ResponsibilityChanged, change.targetGroup, change);
   } finally {
     await kafka.close();
   }
   const token = await getToken('muni-101-system');
-  await createReferral(token, 'demo-referral-0001', { cpr: '010190-1234', targetGroup: 'VISION', assessedLevel: 'HIGH', referralDate: '2026-01-15' });
-  await createReferral(token, 'demo-referral-0002', { cpr: '2208154321', targetGroup: 'VISION', assessedLevel: 'MODERATE', referralDate: '2026-02-01', caseworkerDoubt: true });
-  console.log(`[seed] published ${OFFERS.length} offers and ${RESPONSIBILITY.length} responsibility changes; created demo referrals for municipality 101`);
+  await createReferral(token, 'demo-referral-0001', {
+    cpr: '010190-1234',
+    targetGroup: 'VISION',
+    assessedLevel: 'HIGH',
+    referralDate: '2026-01-15',
+  });
+  await createReferral(token, 'demo-referral-0002', {
+    cpr: '2208154321',
+    targetGroup: 'VISION',
+    assessedLevel: 'MODERATE',
+    referralDate: '2026-02-01',
+    caseworkerDoubt: true,
+  });
+  console.log(
+    `[seed] published ${OFFERS.length} offers and ${RESPONSIBILITY.length} responsibility changes; created demo referrals for municipality 101`,
+  );
 }
 
 main().catch((error: unknown) => {

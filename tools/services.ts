@@ -11,7 +11,13 @@ export interface ServiceInfo {
 const pg = (db: string) => `postgresql://postgres@127.0.0.1:5432/${db}`;
 
 export const SERVICES: ServiceInfo[] = [
-  { name: 'referrals', port: 3001, databaseEnv: 'REFERRALS_DATABASE_URL', defaultDatabaseUrl: pg('referrals'), prismaDir: 'apps/referrals/prisma' },
+  {
+    name: 'referrals',
+    port: 3001,
+    databaseEnv: 'REFERRALS_DATABASE_URL',
+    defaultDatabaseUrl: pg('referrals'),
+    prismaDir: 'apps/referrals/prisma',
+  },
 ];
 
 export function databaseUrl(service: ServiceInfo, env: NodeJS.ProcessEnv = process.env): string {

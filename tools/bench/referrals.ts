@@ -20,7 +20,11 @@ async function call(token: string, path: string, body: object, etag?: string) {
   const started = performance.now();
   const res = await fetch(`${BASE}${path}`, {
     method: 'POST',
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...(etag ? { 'if-match': etag } : {}) },
+    headers: {
+      authorization: `Bearer ${token}`,
+      'content-type': 'application/json',
+      ...(etag ? { 'if-match': etag } : {}),
+    },
     body: JSON.stringify(body),
   });
   const json = (await res.json()) as { id: string };
@@ -35,20 +39,32 @@ function cpr(i: number): string {
 
 async function client(token: string, n: number, create: number[], decide: number[]) {
   for (let r = 0; r < REQUESTS; r++) {
-    const created = await call(token, '/api/v1/referrals', { cpr: cpr(n * REQUESTS + r), targetGroup: 'AUTISM', assessedLevel: 'MODERATE' });
+    const created = await call(token, '/api/v1/referrals', {
+      cpr: cpr(n * REQUESTS + r),
+      targetGroup: 'AUTISM',
+      assessedLevel: 'MODERATE',
+    });
     create.push(created.ms);
     const submitted = await call(token, `/api/v1/referrals/${created.id}/submit`, {}, created.etag);
-    const decided = await call(token, `/api/v1/referrals/${created.id}/decision`, { offerId: OFFER, level: 'MODERATE', startDate: '2026-06-01' }, submitted.etag);
+    const decided = await call(
+      token,
+      `/api/v1/referrals/${created.id}/decision`,
+      { offerId: OFFER, level: 'MODERATE', startDate: '2026-06-01' },
+      submitted.etag,
+    );
     decide.push(decided.ms);
   }
 }
 
-const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+const pct = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 
 function report(name: string, samples: number[]) {
   const s = [...samples].sort((a, b) => a - b);
   const f = (x: number) => x.toFixed(1).padStart(7);
-  console.log(`${name.padEnd(7)} n=${s.length}  p50 ${f(pct(s, 50))} ms  p90 ${f(pct(s, 90))} ms  p99 ${f(pct(s, 99))} ms  max ${f(s[s.length - 1])} ms`);
+  console.log(
+    `${name.padEnd(7)} n=${s.length}  p50 ${f(pct(s, 50))} ms  p90 ${f(pct(s, 90))} ms  p99 ${f(pct(s, 99))} ms  max ${f(s[s.length - 1])} ms`,
+  );
 }
 
 async function main() {
@@ -59,10 +75,14 @@ async function main() {
   const started = performance.now();
   await Promise.all(Array.from({ length: CLIENTS }, (_, n) => client(token, n, create, decide)));
   const seconds = (performance.now() - started) / 1000;
-  console.log(`referrals bench: ${CLIENTS} concurrent clients × ${REQUESTS} (create + submit + decide) against ${BASE}`);
+  console.log(
+    `referrals bench: ${CLIENTS} concurrent clients × ${REQUESTS} (create + submit + decide) against ${BASE}`,
+  );
   report('create', create);
   report('decide', decide);
-  console.log(`throughput ${((create.length * 3) / seconds).toFixed(0)} requests/s over ${seconds.toFixed(1)} s`);
+  console.log(
+    `throughput ${((create.length * 3) / seconds).toFixed(0)} requests/s over ${seconds.toFixed(1)} s`,
+  );
 }
 
 main().catch((error: unknown) => {

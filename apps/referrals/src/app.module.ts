@@ -44,7 +44,11 @@ export class AppModule {
           consumerGroup: config.KAFKA_CONSUMER_GROUP,
           database: PrismaService,
         }),
-        AuthModule.forRoot({ keycloakUrl: config.KEYCLOAK_URL, realm: config.KEYCLOAK_REALM, audience: config.KEYCLOAK_AUDIENCE }),
+        AuthModule.forRoot({
+          keycloakUrl: config.KEYCLOAK_URL,
+          realm: config.KEYCLOAK_REALM,
+          audience: config.KEYCLOAK_AUDIENCE,
+        }),
         AuditModule,
         CitizenModule,
         IdempotencyModule,
@@ -55,7 +59,9 @@ export class AppModule {
         AdviceModule,
       ],
       controllers: [HealthController],
-      providers: [{ provide: READINESS_CHECKS, inject: [PrismaService, KafkaConnection], useFactory: readinessChecks }],
+      providers: [
+        { provide: READINESS_CHECKS, inject: [PrismaService, KafkaConnection], useFactory: readinessChecks },
+      ],
     };
   }
 }

@@ -17,6 +17,11 @@ export async function prepareApp(app: INestApplication, config: ReferralsConfig)
       version: '1',
     },
   });
-  app.connectMicroservice(kafkaConsumerOptions({ brokers: config.KAFKA_BROKERS, clientId: SERVICE_NAME }, config.KAFKA_CONSUMER_GROUP));
+  app.connectMicroservice(
+    kafkaConsumerOptions(
+      { brokers: config.KAFKA_BROKERS, clientId: SERVICE_NAME },
+      config.KAFKA_CONSUMER_GROUP,
+    ),
+  );
   await app.startAllMicroservices();
 }

@@ -24,31 +24,44 @@ describe('access to referrals with real Keycloak tokens', () => {
   });
 
   it("lets 101's municipal system (service account) read it", async () => {
-    const res = await http.get(`/api/v1/referrals/${created.id}`).auth(await getToken('muni-101-system'), { type: 'bearer' });
+    const res = await http
+      .get(`/api/v1/referrals/${created.id}`)
+      .auth(await getToken('muni-101-system'), { type: 'bearer' });
     expect(res.status).toBe(200);
     expect(res.headers.etag).toBe('W/"1"');
   });
 
   it("answers 404 to municipality 751's case worker for 101's referral", async () => {
-    const res = await http.get(`/api/v1/referrals/${created.id}`).auth(await getToken('caseworker-751'), { type: 'bearer' });
+    const res = await http
+      .get(`/api/v1/referrals/${created.id}`)
+      .auth(await getToken('caseworker-751'), { type: 'bearer' });
     expect(res.status).toBe(404);
     expect(res.headers['content-type']).toContain('application/problem+json');
   });
 
   it("leaves 101's referral out of 751's list", async () => {
-    const res = await http.get('/api/v1/referrals?limit=200').auth(await getToken('caseworker-751'), { type: 'bearer' });
+    const res = await http
+      .get('/api/v1/referrals?limit=200')
+      .auth(await getToken('caseworker-751'), { type: 'bearer' });
     expect(res.status).toBe(200);
     expect(res.body.items.map((r: { id: string }) => r.id)).not.toContain(created.id);
-    expect(res.body.items.every((r: { municipalityCode: string }) => r.municipalityCode === '751')).toBe(true);
+    expect(res.body.items.every((r: { municipalityCode: string }) => r.municipalityCode === '751')).toBe(
+      true,
+    );
   });
 
   it("shows it in 101's own list", async () => {
-    const res = await http.get('/api/v1/referrals?limit=200').auth(await getToken('caseworker-101'), { type: 'bearer' });
+    const res = await http
+      .get('/api/v1/referrals?limit=200')
+      .auth(await getToken('caseworker-101'), { type: 'bearer' });
     expect(res.body.items.map((r: { id: string }) => r.id)).toContain(created.id);
   });
 
   it('refuses a region token on create with 403', async () => {
-    const res = await http.post('/api/v1/referrals').auth(await getToken('caseworker-1084'), { type: 'bearer' }).send(newReferralBody());
+    const res = await http
+      .post('/api/v1/referrals')
+      .auth(await getToken('caseworker-1084'), { type: 'bearer' })
+      .send(newReferralBody());
     expect(res.status).toBe(403);
     expect(res.body.type).toBe('urn:dk:social:problem:forbidden');
   });
@@ -77,7 +90,9 @@ describe('access to referrals with real Keycloak tokens', () => {
   });
 
   it('refuses a token from another realm with 401', async () => {
-    const res = await http.get('/api/v1/referrals').auth(await getToken('other-realm-caseworker-101'), { type: 'bearer' });
+    const res = await http
+      .get('/api/v1/referrals')
+      .auth(await getToken('other-realm-caseworker-101'), { type: 'bearer' });
     expect(res.status).toBe(401);
   });
 

@@ -35,16 +35,19 @@ describe('bad input to POST /api/v1/referrals', () => {
     ['urgent without a reason', newReferralBody({ urgent: true }), 400, '/urgentReason'],
   ];
 
-  it.each(cases)('answers %s with %i problem+json naming %s and writes nothing', async (_, body, status, pointer) => {
-    const before = await counts();
-    const res = await post(body);
-    expect(res.status).toBe(status);
-    expect(res.headers['content-type']).toContain('application/problem+json');
-    expect(res.body.type).toBe('urn:dk:social:problem:validation-error');
-    expect(res.body.errors.map((e: { pointer: string }) => e.pointer)).toContain(pointer);
-    expect(JSON.stringify(res.body)).not.toMatch(/\d{10}|\d{6}-\d{4}/);
-    expect(await counts()).toEqual(before);
-  });
+  it.each(cases)(
+    'answers %s with %i problem+json naming %s and writes nothing',
+    async (_, body, status, pointer) => {
+      const before = await counts();
+      const res = await post(body);
+      expect(res.status).toBe(status);
+      expect(res.headers['content-type']).toContain('application/problem+json');
+      expect(res.body.type).toBe('urn:dk:social:problem:validation-error');
+      expect(res.body.errors.map((e: { pointer: string }) => e.pointer)).toContain(pointer);
+      expect(JSON.stringify(res.body)).not.toMatch(/\d{10}|\d{6}-\d{4}/);
+      expect(await counts()).toEqual(before);
+    },
+  );
 
   it('answers a body that is not JSON with 400 problem+json', async () => {
     const before = await counts();
@@ -69,13 +72,17 @@ describe('bad input to POST /api/v1/referrals', () => {
   });
 
   it('answers a bad id in the path with 400, not 500', async () => {
-    const res = await request(t.app.getHttpServer()).get('/api/v1/referrals/not-a-uuid').auth(token, { type: 'bearer' });
+    const res = await request(t.app.getHttpServer())
+      .get('/api/v1/referrals/not-a-uuid')
+      .auth(token, { type: 'bearer' });
     expect(res.status).toBe(400);
     expect(res.body.errors[0].pointer).toBe('path:id');
   });
 
   it('answers a bad list query with 400 naming the parameter', async () => {
-    const res = await request(t.app.getHttpServer()).get('/api/v1/referrals?limit=0&colour=red').auth(token, { type: 'bearer' });
+    const res = await request(t.app.getHttpServer())
+      .get('/api/v1/referrals?limit=0&colour=red')
+      .auth(token, { type: 'bearer' });
     expect(res.status).toBe(400);
     const pointers = res.body.errors.map((e: { pointer: string }) => e.pointer);
     expect(pointers).toEqual(expect.arrayContaining(['query:limit', 'query:colour']));

@@ -7,7 +7,11 @@ import { startReferralsApp, type ReferralsTestApp } from './support/referrals-ap
 async function sentTo(api: ReferralApi, offer: TestOffer): Promise<string> {
   const { id } = await api.create('caseworker-101', { targetGroup: 'HEARING', assessedLevel: 'LIGHT' });
   expect((await api.command('caseworker-101', id, 'submit')).body.status).toBe('READY_FOR_DECISION');
-  const decided = await api.command('caseworker-101', id, 'decision', { offerId: offer.offerId, level: 'LIGHT', startDate: '2026-05-01' });
+  const decided = await api.command('caseworker-101', id, 'decision', {
+    offerId: offer.offerId,
+    level: 'LIGHT',
+    startDate: '2026-05-01',
+  });
   expect(decided.status).toBe(200);
   expect((await api.command('caseworker-101', id, 'send')).body.status).toBe('SENT_TO_OFFER');
   return id;
@@ -29,24 +33,39 @@ describe('concurrency and retries', () => {
   });
 
   it('gives the last free place to exactly one of two concurrent accepts', async () => {
-    const offer = await publishOffer(events, t.prisma, { places: 1, level: 'LIGHT', targetGroups: ['HEARING'] });
+    const offer = await publishOffer(events, t.prisma, {
+      places: 1,
+      level: 'LIGHT',
+      targetGroups: ['HEARING'],
+    });
     const [a, b] = [await sentTo(api, offer), await sentTo(api, offer)];
     const [ea, eb] = [await api.etagAs('caseworker-1084', a), await api.etagAs('caseworker-1084', b)];
-    const results = await Promise.all([api.command('caseworker-1084', a, 'accept', undefined, ea), api.command('caseworker-1084', b, 'accept', undefined, eb)]);
+    const results = await Promise.all([
+      api.command('caseworker-1084', a, 'accept', undefined, ea),
+      api.command('caseworker-1084', b, 'accept', undefined, eb),
+    ]);
     expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
     expect(results.find((r) => r.status === 409)!.body.type).toBe('urn:dk:social:problem:no-capacity');
-    const occupied = await t.prisma.referral.count({ where: { decisionOfferId: offer.offerId, status: { in: ['ACCEPTED', 'PLACEMENT_ACTIVE'] } } });
+    const occupied = await t.prisma.referral.count({
+      where: { decisionOfferId: offer.offerId, status: { in: ['ACCEPTED', 'PLACEMENT_ACTIVE'] } },
+    });
     expect(occupied).toBe(1);
   });
 
   it('frees the place when the placement ends', async () => {
-    const offer = await publishOffer(events, t.prisma, { places: 1, level: 'LIGHT', targetGroups: ['HEARING'] });
+    const offer = await publishOffer(events, t.prisma, {
+      places: 1,
+      level: 'LIGHT',
+      targetGroups: ['HEARING'],
+    });
     const first = await sentTo(api, offer);
     const second = await sentTo(api, offer);
     expect((await api.command('caseworker-1084', first, 'accept')).status).toBe(200);
     expect((await api.command('caseworker-1084', second, 'accept')).status).toBe(409);
     expect((await api.command('caseworker-1084', first, 'placement/start', {})).status).toBe(200);
-    expect((await api.command('caseworker-1084', first, 'placement/end', { endDate: '2026-06-01' })).status).toBe(200);
+    expect(
+      (await api.command('caseworker-1084', first, 'placement/end', { endDate: '2026-06-01' })).status,
+    ).toBe(200);
     expect((await api.command('caseworker-1084', second, 'accept')).status).toBe(200);
   });
 
@@ -66,7 +85,10 @@ describe('concurrency and retries', () => {
 
   it('answers 428 to a change without If-Match', async () => {
     const { id } = await api.create('caseworker-101');
-    const res = await api.http().post(`/api/v1/referrals/${id}/submit`).auth(await getToken('caseworker-101'), { type: 'bearer' });
+    const res = await api
+      .http()
+      .post(`/api/v1/referrals/${id}/submit`)
+      .auth(await getToken('caseworker-101'), { type: 'bearer' });
     expect(res.status).toBe(428);
   });
 
@@ -74,14 +96,36 @@ describe('concurrency and retries', () => {
     const token = await getToken('muni-101-system');
     const key = `retry-${Date.now()}`;
     const body = { cpr: '0202021234', targetGroup: 'VISION', assessedLevel: 'HIGH' };
-    const first = await api.http().post('/api/v1/referrals').auth(token, { type: 'bearer' }).set('Idempotency-Key', key).send(body);
-    const retry = await api.http().post('/api/v1/referrals').auth(token, { type: 'bearer' }).set('Idempotency-Key', key).send(body);
+    const first = await api
+      .http()
+      .post('/api/v1/referrals')
+      .auth(token, { type: 'bearer' })
+      .set('Idempotency-Key', key)
+      .send(body);
+    const retry = await api
+      .http()
+      .post('/api/v1/referrals')
+      .auth(token, { type: 'bearer' })
+      .set('Idempotency-Key', key)
+      .send(body);
     expect(first.status).toBe(201);
     expect(retry.status).toBe(201);
     expect(retry.headers['idempotent-replayed']).toBe('true');
     expect(retry.body.id).toBe(first.body.id);
-    expect(await t.prisma.referral.count({ where: { citizenPseudonym: first.body.citizen.pseudonym, createdAt: { gte: new Date(first.body.createdAt) } } })).toBe(1);
-    const other = await api.http().post('/api/v1/referrals').auth(token, { type: 'bearer' }).set('Idempotency-Key', key).send({ ...body, assessedLevel: 'LIGHT' });
+    expect(
+      await t.prisma.referral.count({
+        where: {
+          citizenPseudonym: first.body.citizen.pseudonym,
+          createdAt: { gte: new Date(first.body.createdAt) },
+        },
+      }),
+    ).toBe(1);
+    const other = await api
+      .http()
+      .post('/api/v1/referrals')
+      .auth(token, { type: 'bearer' })
+      .set('Idempotency-Key', key)
+      .send({ ...body, assessedLevel: 'LIGHT' });
     expect(other.status).toBe(422);
   });
 
@@ -92,13 +136,20 @@ describe('concurrency and retries', () => {
     const etag = await api.etagAs('caseworker-101', id);
     const token = await getToken('caseworker-101');
     const decide = () =>
-      api.http().post(`/api/v1/referrals/${id}/decision`).auth(token, { type: 'bearer' }).set('If-Match', etag).set('Idempotency-Key', `decide-${id}`)
+      api
+        .http()
+        .post(`/api/v1/referrals/${id}/decision`)
+        .auth(token, { type: 'bearer' })
+        .set('If-Match', etag)
+        .set('Idempotency-Key', `decide-${id}`)
         .send({ offerId: offer.offerId, level: 'LIGHT', startDate: '2026-05-01' });
     const first = await decide();
     const retry = await decide();
     expect([first.status, retry.status]).toEqual([200, 200]);
     expect(retry.body).toEqual(first.body);
-    const decidedEvents = await t.prisma.outboxMessage.count({ where: { messageKey: id, eventType: 'dk.social.referral.decided.v1' } });
+    const decidedEvents = await t.prisma.outboxMessage.count({
+      where: { messageKey: id, eventType: 'dk.social.referral.decided.v1' },
+    });
     expect(decidedEvents).toBe(1);
   });
 });

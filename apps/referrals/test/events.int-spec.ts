@@ -21,7 +21,10 @@ describe('the created event on the real Kafka topic', () => {
       .send(body);
     expect(res.status).toBe(201);
 
-    const event = await waitForEvent(TOPICS.referral, (e) => e.key?.toString() === res.body.id, { from: before, timeoutMs: 30_000 });
+    const event = await waitForEvent(TOPICS.referral, (e) => e.key?.toString() === res.body.id, {
+      from: before,
+      timeoutMs: 30_000,
+    });
     expect(event.headers).toMatchObject({
       ce_specversion: '1.0',
       ce_type: ReferralCreated.type,
@@ -33,7 +36,12 @@ describe('the created event on the real Kafka topic', () => {
     expect(new Date(event.headers.ce_time).getTime()).not.toBeNaN();
 
     const data = ReferralCreated.schema.parse(eventData(event));
-    expect(data).toMatchObject({ referralId: res.body.id, municipalityCode: '101', targetGroup: 'AUTISM', ageGroup: 'ADULT' });
+    expect(data).toMatchObject({
+      referralId: res.body.id,
+      municipalityCode: '101',
+      targetGroup: 'AUTISM',
+      ageGroup: 'ADULT',
+    });
     expect(data.citizenPseudonym).toBe(res.body.citizen.pseudonym);
 
     const everything = `${event.key?.toString()} ${JSON.stringify(event.headers)} ${event.value?.toString()}`;

@@ -15,10 +15,18 @@ const CONSUMER_DB = 'postgresql://postgres@127.0.0.1:5432/referrals_inbox_test';
 
 /** A consumer of referral events elsewhere on the platform, using the inbox; its effect is one row per event. */
 async function startInboxConsumer(db: PrismaClient, outcomes: string[]): Promise<Consumer> {
-  const kafka = new Kafka({ clientId: 'inbox-test', brokers: ['127.0.0.1:9092'], logLevel: logLevel.NOTHING });
+  const kafka = new Kafka({
+    clientId: 'inbox-test',
+    brokers: ['127.0.0.1:9092'],
+    logLevel: logLevel.NOTHING,
+  });
   const producer = kafka.producer();
   await producer.connect();
-  const inbox = new InboxProcessor(db, async () => producer, { consumer: 'inbox-test', maxAttempts: 3, retryDelayMs: 50 });
+  const inbox = new InboxProcessor(db, async () => producer, {
+    consumer: 'inbox-test',
+    maxAttempts: 3,
+    retryDelayMs: 50,
+  });
   const consumer = kafka.consumer({ groupId: `inbox-test-${Date.now()}` });
   await consumer.connect();
   await consumer.subscribe({ topic: TOPICS.referral, fromBeginning: true });
@@ -29,7 +37,8 @@ async function startInboxConsumer(db: PrismaClient, outcomes: string[]): Promise
         topic,
         partition,
         message: message as Delivery['message'],
-        commit: () => consumer.commitOffsets([{ topic, partition, offset: (BigInt(message.offset) + 1n).toString() }]),
+        commit: () =>
+          consumer.commitOffsets([{ topic, partition, offset: (BigInt(message.offset) + 1n).toString() }]),
       };
       outcomes.push(
         await inbox.process(delivery, [
@@ -76,7 +85,11 @@ describe('with Kafka stopped', () => {
 
   it('publishes every waiting event once Kafka is back', async () => {
     execFileSync(STACK, ['up'], { stdio: 'ignore' });
-    await eventually(async () => (await t.prisma.outboxMessage.count({ where: { messageKey: { in: ids }, sentAt: null } })) === 0, 90_000);
+    await eventually(
+      async () =>
+        (await t.prisma.outboxMessage.count({ where: { messageKey: { in: ids }, sentAt: null } })) === 0,
+      90_000,
+    );
   }, 150_000);
 
   it('has a consumer with the inbox apply each event exactly once, also when it is delivered again', async () => {
@@ -87,17 +100,26 @@ describe('with Kafka stopped', () => {
     await eventually(async () => (await effects()).length === ids.length, 60_000);
 
     // Deliver every created event a second time, as a producer retry or a replay would.
-    const sent = await t.prisma.outboxMessage.findMany({ where: { messageKey: { in: ids }, eventType: ReferralCreated.type } });
+    const sent = await t.prisma.outboxMessage.findMany({
+      where: { messageKey: { in: ids }, eventType: ReferralCreated.type },
+    });
     const kafka = new Kafka({ clientId: 'replay', brokers: ['127.0.0.1:9092'], logLevel: logLevel.NOTHING });
     const producer = kafka.producer();
     await producer.connect();
     const duplicatesBefore = outcomes.filter((o) => o === 'duplicate').length;
     await producer.send({
       topic: TOPICS.referral,
-      messages: sent.map((m) => ({ key: m.messageKey, value: JSON.stringify(m.payload), headers: m.headers as Record<string, string> })),
+      messages: sent.map((m) => ({
+        key: m.messageKey,
+        value: JSON.stringify(m.payload),
+        headers: m.headers as Record<string, string>,
+      })),
     });
     await producer.disconnect();
-    await eventually(async () => outcomes.filter((o) => o === 'duplicate').length >= duplicatesBefore + ids.length, 60_000);
+    await eventually(
+      async () => outcomes.filter((o) => o === 'duplicate').length >= duplicatesBefore + ids.length,
+      60_000,
+    );
 
     const rows = await effects();
     expect(rows).toHaveLength(ids.length);

@@ -23,7 +23,9 @@ describe('CPR key rotation', () => {
     expect(remaining).toBe(0);
     const row = await t.prisma.referral.findUniqueOrThrow({ where: { id } });
     expect(row.cprKeyId).toBe('rotation-test');
-    expect(vault.open({ ciphertext: Buffer.from(row.cprCiphertext), keyId: row.cprKeyId }).value).toBe('1111111118');
+    expect(vault.open({ ciphertext: Buffer.from(row.cprCiphertext), keyId: row.cprKeyId }).value).toBe(
+      '1111111118',
+    );
 
     // Back to the demo key, so other tests (and the running service) can read every row again.
     const back = new CprVault(keys, old.CPR_ENCRYPTION_KEY_ID, old.CPR_PSEUDONYM_KEY);

@@ -4,7 +4,13 @@ import { randomUUID } from 'node:crypto';
 import { referralEvents } from './support/referral-events';
 import { ReferralApi } from './support/referral-api';
 import { containsCpr } from './support/referral-factory';
-import { eventually, EventPublisher, publishOffer, publishResponsibility, type TestOffer } from './support/planning-events';
+import {
+  eventually,
+  EventPublisher,
+  publishOffer,
+  publishResponsibility,
+  type TestOffer,
+} from './support/planning-events';
 import { startReferralsApp, type ReferralsTestApp } from './support/referrals-app';
 
 describe('a referral through its whole lifecycle, with advice, deviation and acceptance', () => {
@@ -20,10 +26,21 @@ describe('a referral through its whole lifecycle, with advice, deviation and acc
     t = await startReferralsApp();
     api = new ReferralApi(t.app);
     events = new EventPublisher();
-    await publishResponsibility(events, t.prisma, { targetGroup: 'VISION', responsibility: 'REGIONAL', effectiveFrom: '2026-01-01' });
+    await publishResponsibility(events, t.prisma, {
+      targetGroup: 'VISION',
+      responsibility: 'REGIONAL',
+      effectiveFrom: '2026-01-01',
+    });
     advised = await publishOffer(events, t.prisma, { level: 'HIGH' });
     moderate = await publishOffer(events, t.prisma, { level: 'MODERATE', name: 'Synsrådgivning (test)' });
-    id = (await api.create('caseworker-101', { cpr, targetGroup: 'VISION', assessedLevel: 'HIGH', referralDate: '2026-03-01' })).id;
+    id = (
+      await api.create('caseworker-101', {
+        cpr,
+        targetGroup: 'VISION',
+        assessedLevel: 'HIGH',
+        referralDate: '2026-03-01',
+      })
+    ).id;
   });
   afterAll(async () => {
     await events.close();
@@ -34,35 +51,56 @@ describe('a referral through its whole lifecycle, with advice, deviation and acc
     const res = await api.command('caseworker-101', id, 'submit');
     expect(res.status).toBe(200);
     expect(res.body.status).toBe('AWAITING_ADVICE');
-    expect(res.body.advice).toMatchObject({ required: true, reasons: expect.arrayContaining(['HIGH_LEVEL', 'REGIONAL_RESPONSIBILITY']) });
+    expect(res.body.advice).toMatchObject({
+      required: true,
+      reasons: expect.arrayContaining(['HIGH_LEVEL', 'REGIONAL_RESPONSIBILITY']),
+    });
     expect(res.body.advice.dueAt).toEqual(expect.any(String));
   });
 
   it('refuses a decision before advice with 409 naming the state and the allowed steps', async () => {
-    const res = await api.command('caseworker-101', id, 'decision', { offerId: advised.offerId, level: 'HIGH', startDate: '2026-04-01' });
+    const res = await api.command('caseworker-101', id, 'decision', {
+      offerId: advised.offerId,
+      level: 'HIGH',
+      startDate: '2026-04-01',
+    });
     expect(res.status).toBe(409);
-    expect(res.body).toMatchObject({ type: 'urn:dk:social:problem:invalid-transition', currentStatus: 'AWAITING_ADVICE' });
+    expect(res.body).toMatchObject({
+      type: 'urn:dk:social:problem:invalid-transition',
+      currentStatus: 'AWAITING_ADVICE',
+    });
     expect(res.body.allowed).toEqual(expect.arrayContaining(['withdraw']));
   });
 
   it('shows advice from knowledge on the referral, which is then ready for decision', async () => {
-    await events.publish(AdviceGiven, id, {
-      adviceCaseId: randomUUID(),
-      referralId: id,
-      municipalityCode: '101',
-      advisorOrgCode: '1084',
-      level: 'HIGH',
-      offerId: advised.offerId,
-      rationale: 'Needs the special function for vision impairment',
-      givenAt: new Date().toISOString(),
-    }, '/services/knowledge');
-    await eventually(async () => (await t.prisma.referral.findUnique({ where: { id } }))?.status === 'READY_FOR_DECISION');
+    await events.publish(
+      AdviceGiven,
+      id,
+      {
+        adviceCaseId: randomUUID(),
+        referralId: id,
+        municipalityCode: '101',
+        advisorOrgCode: '1084',
+        level: 'HIGH',
+        offerId: advised.offerId,
+        rationale: 'Needs the special function for vision impairment',
+        givenAt: new Date().toISOString(),
+      },
+      '/services/knowledge',
+    );
+    await eventually(
+      async () => (await t.prisma.referral.findUnique({ where: { id } }))?.status === 'READY_FOR_DECISION',
+    );
     const res = await api.get('caseworker-101', id);
     expect(res.body.advice.given).toMatchObject({ level: 'HIGH', offerId: advised.offerId });
   });
 
   it('refuses a lower level than advised without a justification', async () => {
-    const res = await api.command('caseworker-101', id, 'decision', { offerId: moderate.offerId, level: 'MODERATE', startDate: '2026-04-01' });
+    const res = await api.command('caseworker-101', id, 'decision', {
+      offerId: moderate.offerId,
+      level: 'MODERATE',
+      startDate: '2026-04-01',
+    });
     expect(res.status).toBe(400);
     expect(res.body.errors[0].pointer).toBe('/justification');
   });
@@ -76,14 +114,24 @@ describe('a referral through its whole lifecycle, with advice, deviation and acc
     });
     expect(res.status).toBe(200);
     expect(res.body.status).toBe('DECIDED');
-    expect(res.body.decision).toMatchObject({ followsAdvice: false, deviation: true, deviationReasons: ['LOWER_LEVEL', 'OTHER_OFFER'] });
+    expect(res.body.decision).toMatchObject({
+      followsAdvice: false,
+      deviation: true,
+      deviationReasons: ['LOWER_LEVEL', 'OTHER_OFFER'],
+    });
   });
 
   it("sends it to the offer's operator, who sees it in the worklist but not the citizen", async () => {
     expect((await api.command('caseworker-101', id, 'send')).body.status).toBe('SENT_TO_OFFER');
-    const worklist = await api.http().get('/api/v1/operator/worklist').auth(await getToken('caseworker-1084'), { type: 'bearer' });
+    const worklist = await api
+      .http()
+      .get('/api/v1/operator/worklist')
+      .auth(await getToken('caseworker-1084'), { type: 'bearer' });
     expect(worklist.body.items.map((r: { id: string }) => r.id)).toContain(id);
-    const citizen = await api.http().get(`/api/v1/referrals/${id}/citizen`).auth(await getToken('caseworker-1084'), { type: 'bearer' });
+    const citizen = await api
+      .http()
+      .get(`/api/v1/referrals/${id}/citizen`)
+      .auth(await getToken('caseworker-1084'), { type: 'bearer' });
     expect(citizen.status).toBe(403);
     expect(JSON.stringify(citizen.body)).not.toContain(cpr);
   });
@@ -98,7 +146,10 @@ describe('a referral through its whole lifecycle, with advice, deviation and acc
     const accepted = await api.command('caseworker-1084', id, 'accept');
     expect(accepted.status).toBe(200);
     expect(accepted.body.status).toBe('ACCEPTED');
-    const citizen = await api.http().get(`/api/v1/referrals/${id}/citizen`).auth(await getToken('caseworker-1084'), { type: 'bearer' });
+    const citizen = await api
+      .http()
+      .get(`/api/v1/referrals/${id}/citizen`)
+      .auth(await getToken('caseworker-1084'), { type: 'bearer' });
     expect(citizen.body.cpr).toBe(cpr);
     const audit = await t.prisma.outboxMessage.findMany({ where: { topic: TOPICS.audit, messageKey: id } });
     expect(audit.map((a) => (a.payload as { action: string }).action)).toContain('citizen.read');

@@ -7,13 +7,25 @@ import { startReferralsApp, type ReferralsTestApp } from './support/referrals-ap
 /** Bodies that are sometimes nearly right: real field names with random values, plus random extra fields. */
 const fieldValue = fc.oneof(
   fc.jsonValue(),
-  fc.constantFrom('HIGH', 'LIGHT', 'VISION', '2026-04-01', '0101901234', 'NO_CAPACITY', '31129912345', '', '0000000000'),
+  fc.constantFrom(
+    'HIGH',
+    'LIGHT',
+    'VISION',
+    '2026-04-01',
+    '0101901234',
+    'NO_CAPACITY',
+    '31129912345',
+    '',
+    '0000000000',
+  ),
   fc.uuid(),
 );
 const body = (fields: string[]) =>
   fc.oneof(
     fc.jsonValue(),
-    fc.dictionary(fc.constantFrom(...fields, 'extra', '__proto__', 'constructor'), fieldValue, { maxKeys: 6 }),
+    fc.dictionary(fc.constantFrom(...fields, 'extra', '__proto__', 'constructor'), fieldValue, {
+      maxKeys: 6,
+    }),
   );
 
 describe('random bodies never produce a 5xx and never change state when refused', () => {
@@ -37,17 +49,39 @@ describe('random bodies never produce a 5xx and never change state when refused'
 
   const snapshot = async (id: string) => {
     const row = await t.prisma.referral.findUniqueOrThrow({ where: { id } });
-    return { status: row.status, version: row.version, outbox: await t.prisma.outboxMessage.count({ where: { messageKey: id, topic: 'referrals.referral.v1' } }) };
+    return {
+      status: row.status,
+      version: row.version,
+      outbox: await t.prisma.outboxMessage.count({
+        where: { messageKey: id, topic: 'referrals.referral.v1' },
+      }),
+    };
   };
 
   it('on create', async () => {
     await fc.assert(
-      fc.asyncProperty(body(['cpr', 'targetGroup', 'assessedLevel', 'referralDate', 'caseworkerDoubt', 'urgent', 'urgentReason']), async (b) => {
-        const before = await t.prisma.referral.count();
-        const res = await api.http().post('/api/v1/referrals').auth(token, { type: 'bearer' }).send(JSON.stringify(b)).set('Content-Type', 'application/json');
-        expect(res.status).toBeLessThan(500);
-        if (res.status >= 400) expect(await t.prisma.referral.count()).toBe(before);
-      }),
+      fc.asyncProperty(
+        body([
+          'cpr',
+          'targetGroup',
+          'assessedLevel',
+          'referralDate',
+          'caseworkerDoubt',
+          'urgent',
+          'urgentReason',
+        ]),
+        async (b) => {
+          const before = await t.prisma.referral.count();
+          const res = await api
+            .http()
+            .post('/api/v1/referrals')
+            .auth(token, { type: 'bearer' })
+            .send(JSON.stringify(b))
+            .set('Content-Type', 'application/json');
+          expect(res.status).toBeLessThan(500);
+          if (res.status >= 400) expect(await t.prisma.referral.count()).toBe(before);
+        },
+      ),
       { numRuns: 60 },
     );
   });
@@ -72,7 +106,11 @@ describe('random bodies never produce a 5xx and never change state when refused'
   it('on reject', async () => {
     const { id } = await api.create('caseworker-101', { targetGroup: 'HEARING', assessedLevel: 'LIGHT' });
     await api.command('caseworker-101', id, 'submit');
-    await api.command('caseworker-101', id, 'decision', { offerId: offer.offerId, level: 'LIGHT', startDate: '2026-05-01' });
+    await api.command('caseworker-101', id, 'decision', {
+      offerId: offer.offerId,
+      level: 'LIGHT',
+      startDate: '2026-05-01',
+    });
     await api.command('caseworker-101', id, 'send');
     await fc.assert(
       fc.asyncProperty(body(['reason', 'note']), async (b) => {

@@ -31,7 +31,11 @@ describe('an urgent placement (akut anbringelse)', () => {
     const submitted = await api.command('caseworker-101', id, 'submit');
     expect(submitted.body.status).toBe('AWAITING_ADVICE');
 
-    const decided = await api.command('caseworker-101', id, 'decision', { offerId: offer.offerId, level: 'HIGH', startDate: '2026-03-02' });
+    const decided = await api.command('caseworker-101', id, 'decision', {
+      offerId: offer.offerId,
+      level: 'HIGH',
+      startDate: '2026-03-02',
+    });
     expect(decided.status).toBe(200);
     expect(decided.body.decision).toMatchObject({ decidedBeforeAdvice: true, followsAdvice: null });
     expect(decided.body.advice).toMatchObject({ required: true, overdue: false });
@@ -49,7 +53,11 @@ describe('an urgent placement (akut anbringelse)', () => {
     const offer = await publishOffer(events, t.prisma, { level: 'HIGH', targetGroups: ['AUTISM'] });
     const { id } = await api.create('caseworker-101', { targetGroup: 'AUTISM', assessedLevel: 'HIGH' });
     await api.command('caseworker-101', id, 'submit');
-    const res = await api.command('caseworker-101', id, 'decision', { offerId: offer.offerId, level: 'HIGH', startDate: '2026-03-02' });
+    const res = await api.command('caseworker-101', id, 'decision', {
+      offerId: offer.offerId,
+      level: 'HIGH',
+      startDate: '2026-03-02',
+    });
     expect(res.status).toBe(409);
   });
 });

@@ -7,5 +7,8 @@ import type { Principal } from './principal';
 export const ACCESS_DENIED_SINK = Symbol('ACCESS_DENIED_SINK');
 
 export interface AccessDeniedSink {
-  denied(principal: Principal, attempt: { action: string; resource: { type: string; id?: string }; requestId?: string }): Promise<void>;
+  denied(
+    principal: Principal,
+    attempt: { action: string; resource: { type: string; id?: string }; requestId?: string },
+  ): Promise<void>;
 }

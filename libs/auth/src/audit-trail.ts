@@ -54,7 +54,10 @@ export class AuditTrail implements AccessDeniedSink {
     return inTransaction(this.db, (tx) => this.record(tx, principal, entry));
   }
 
-  denied(principal: Principal, attempt: { action: string; resource: { type: string; id?: string }; requestId?: string }) {
+  denied(
+    principal: Principal,
+    attempt: { action: string; resource: { type: string; id?: string }; requestId?: string },
+  ) {
     return this.recordNow(principal, { ...attempt, purpose: 'access', outcome: 'DENIED' });
   }
 }

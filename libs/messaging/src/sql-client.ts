@@ -14,7 +14,10 @@ export interface SqlDatabase extends SqlTransaction {
 }
 
 interface CallbackTransactions {
-  $transaction<R>(fn: (tx: SqlTransaction) => Promise<R>, options?: { timeout?: number; maxWait?: number }): Promise<R>;
+  $transaction<R>(
+    fn: (tx: SqlTransaction) => Promise<R>,
+    options?: { timeout?: number; maxWait?: number },
+  ): Promise<R>;
 }
 
 /** Runs fn in a transaction of any Prisma-like client, typed as our narrow SqlTransaction. */

@@ -49,13 +49,20 @@ export async function migrate(databaseUrl: string, migrationsDir: string): Promi
     for (const migration of readMigrations(migrationsDir)) {
       const checksum = applied.get(migration.name);
       if (checksum && checksum !== migration.checksum) {
-        throw new Error(`migration ${migration.name} was changed after it was applied; add a new migration instead`);
+        throw new Error(
+          `migration ${migration.name} was changed after it was applied; add a new migration instead`,
+        );
       }
       if (checksum) continue;
       await apply(client, migration);
       done.push(migration.name);
     }
-    return { database: parseDatabaseUrl(databaseUrl).database, created, applied: done, alreadyApplied: applied.size };
+    return {
+      database: parseDatabaseUrl(databaseUrl).database,
+      created,
+      applied: done,
+      alreadyApplied: applied.size,
+    };
   } finally {
     await client.query('SELECT pg_advisory_unlock($1)', [LOCK_KEY]).catch(() => undefined);
     await client.end();

@@ -23,7 +23,12 @@ const SCALARS: Record<string, string> = {
   DateTime: 'timestamp',
 };
 
-const NATIVE: Record<string, string> = { Uuid: 'uuid', Date: 'date', Timestamptz: 'timestamptz', Timestamp: 'timestamp' };
+const NATIVE: Record<string, string> = {
+  Uuid: 'uuid',
+  Date: 'date',
+  Timestamptz: 'timestamptz',
+  Timestamp: 'timestamp',
+};
 
 /**
  * Lists every difference between what schema.prisma declares and what the database has: tables, columns,
@@ -47,14 +52,18 @@ export async function schemaDrift(schemaPath: string, databaseUrl: string): Prom
         problems.push(`${table}.${name}: schema ${JSON.stringify(column)}, database ${JSON.stringify(got)}`);
       }
     }
-    for (const name of have.columns.keys()) if (!want.columns.has(name)) problems.push(`${table}.${name} is not in schema.prisma`);
+    for (const name of have.columns.keys())
+      if (!want.columns.has(name)) problems.push(`${table}.${name} is not in schema.prisma`);
     if (want.primaryKey.join() !== have.primaryKey.join()) {
       problems.push(`${table} primary key: schema (${want.primaryKey}), database (${have.primaryKey})`);
     }
-    for (const index of want.indexes) if (!have.indexes.has(index)) problems.push(`${table}: index ${index} is missing`);
-    for (const index of have.indexes) if (!want.indexes.has(index)) problems.push(`${table}: index ${index} is not in schema.prisma`);
+    for (const index of want.indexes)
+      if (!have.indexes.has(index)) problems.push(`${table}: index ${index} is missing`);
+    for (const index of have.indexes)
+      if (!want.indexes.has(index)) problems.push(`${table}: index ${index} is not in schema.prisma`);
   }
-  for (const table of actual.keys()) if (!expected.has(table)) problems.push(`table ${table} is not in schema.prisma`);
+  for (const table of actual.keys())
+    if (!expected.has(table)) problems.push(`table ${table} is not in schema.prisma`);
   return problems;
 }
 
@@ -78,7 +87,10 @@ async function tablesFromSchema(schemaPath: string): Promise<Tables> {
     const indexes = new Set(
       datamodel.indexes
         .filter((i) => i.model === model.name && (i.type === 'normal' || i.type === 'unique'))
-        .map((i) => `${i.type === 'unique' ? 'unique ' : ''}(${i.fields.map((f) => columnOf(f.name)).join(',')})`),
+        .map(
+          (i) =>
+            `${i.type === 'unique' ? 'unique ' : ''}(${i.fields.map((f) => columnOf(f.name)).join(',')})`,
+        ),
     );
     tables.set(model.dbName ?? model.name, { columns, primaryKey: idFields.map(columnOf), indexes });
   }
@@ -89,17 +101,36 @@ async function tablesFromDatabase(databaseUrl: string): Promise<Tables> {
   const client = new Client({ connectionString: databaseUrl });
   await client.connect();
   try {
-    const columns = await client.query<{ table_name: string; column_name: string; udt_name: string; is_nullable: string; column_default: string | null }>(
+    const columns = await client.query<{
+      table_name: string;
+      column_name: string;
+      udt_name: string;
+      is_nullable: string;
+      column_default: string | null;
+    }>(
       `SELECT table_name, column_name, udt_name, is_nullable, column_default FROM information_schema.columns
        WHERE table_schema = 'public' AND table_name <> '_prisma_migrations' ORDER BY table_name, ordinal_position`,
     );
     const tables: Tables = new Map();
     for (const c of columns.rows) {
-      const table = tables.get(c.table_name) ?? { columns: new Map(), primaryKey: [], indexes: new Set<string>() };
-      table.columns.set(c.column_name, { udt: c.udt_name, nullable: c.is_nullable === 'YES', hasDefault: c.column_default !== null });
+      const table = tables.get(c.table_name) ?? {
+        columns: new Map(),
+        primaryKey: [],
+        indexes: new Set<string>(),
+      };
+      table.columns.set(c.column_name, {
+        udt: c.udt_name,
+        nullable: c.is_nullable === 'YES',
+        hasDefault: c.column_default !== null,
+      });
       tables.set(c.table_name, table);
     }
-    const indexes = await client.query<{ table_name: string; is_primary: boolean; is_unique: boolean; columns: string[] }>(
+    const indexes = await client.query<{
+      table_name: string;
+      is_primary: boolean;
+      is_unique: boolean;
+      columns: string[];
+    }>(
       `SELECT t.relname AS table_name, ix.indisprimary AS is_primary, ix.indisunique AS is_unique,
               array_agg(a.attname ORDER BY k.ord) AS columns
        FROM pg_index ix

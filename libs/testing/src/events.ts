@@ -19,7 +19,11 @@ export interface WaitOptions {
 
 let client: Kafka | undefined;
 function kafka(): Kafka {
-  client ??= new Kafka({ clientId: 'platform-testing', brokers: stackSettings().kafkaBrokers, logLevel: logLevel.NOTHING });
+  client ??= new Kafka({
+    clientId: 'platform-testing',
+    brokers: stackSettings().kafkaBrokers,
+    logLevel: logLevel.NOTHING,
+  });
   return client;
 }
 
@@ -34,7 +38,8 @@ function decodeHeaders(headers: IHeaders | undefined): Record<string, string> {
 
 /** The JSON body of an event (CloudEvents binary mode: the Kafka value is the `data`). */
 export function eventData<T = unknown>(event: ReceivedEvent): T {
-  if (!event.value) throw new Error(`event at ${event.topic}/${event.partition}/${event.offset} has no value`);
+  if (!event.value)
+    throw new Error(`event at ${event.topic}/${event.partition}/${event.offset} has no value`);
   return JSON.parse(event.value.toString('utf8')) as T;
 }
 
@@ -43,13 +48,18 @@ function startTimestamp(from: ReadFrom): number {
 }
 
 /** Offsets to start from, per partition (start) and the end of each partition at call time (end). */
-async function partitionRanges(topic: string, from: ReadFrom): Promise<Map<number, { start: bigint; end: bigint }>> {
+async function partitionRanges(
+  topic: string,
+  from: ReadFrom,
+): Promise<Map<number, { start: bigint; end: bigint }>> {
   const admin = kafka().admin();
   await admin.connect();
   try {
     const ends = await admin.fetchTopicOffsets(topic);
     const starts =
-      from === 'beginning' ? ends.map((p) => ({ partition: p.partition, offset: p.low })) : await admin.fetchTopicOffsetsByTimestamp(topic, startTimestamp(from));
+      from === 'beginning'
+        ? ends.map((p) => ({ partition: p.partition, offset: p.low }))
+        : await admin.fetchTopicOffsetsByTimestamp(topic, startTimestamp(from));
     const startOf = new Map(starts.map((p) => [p.partition, BigInt(p.offset)]));
     return new Map(
       ends.map((p) => {
@@ -73,7 +83,10 @@ async function consume(
   onEvent: (event: ReceivedEvent) => boolean | Promise<boolean>,
   seekTo?: Map<number, bigint>,
 ): Promise<void> {
-  const consumer = kafka().consumer({ groupId: `platform-testing-${randomUUID()}`, allowAutoTopicCreation: false });
+  const consumer = kafka().consumer({
+    groupId: `platform-testing-${randomUUID()}`,
+    allowAutoTopicCreation: false,
+  });
   await consumer.connect();
   try {
     await consumer.subscribe({ topics: [topic], fromBeginning: true });
@@ -86,18 +99,27 @@ async function consume(
         if (error) reject(error instanceof Error ? error : new Error(String(error)));
         else resolve();
       };
-      const timer = setTimeout(() => finish(new Error(`timed out after ${timeoutMs} ms reading ${topic}`)), timeoutMs);
+      const timer = setTimeout(
+        () => finish(new Error(`timed out after ${timeoutMs} ms reading ${topic}`)),
+        timeoutMs,
+      );
       consumer
         .run({
           autoCommit: false,
           eachMessage: async ({ topic: t, partition, message }) => {
             if (done) return;
-            const event: ReceivedEvent = { ...message, topic: t, partition, headers: decodeHeaders(message.headers) };
+            const event: ReceivedEvent = {
+              ...message,
+              topic: t,
+              partition,
+              headers: decodeHeaders(message.headers),
+            };
             if (await onEvent(event)) finish();
           },
         })
         .catch(finish);
-      for (const [partition, offset] of seekTo ?? []) consumer.seek({ topic, partition, offset: offset.toString() });
+      for (const [partition, offset] of seekTo ?? [])
+        consumer.seek({ topic, partition, offset: offset.toString() });
     });
   } finally {
     await consumer.disconnect();
@@ -113,14 +135,22 @@ export async function waitForEvent(
   predicate: (event: ReceivedEvent) => boolean | Promise<boolean>,
   { timeoutMs = 15_000, from = 'beginning' }: WaitOptions = {},
 ): Promise<ReceivedEvent> {
-  const seekTo = from === 'beginning' ? undefined : new Map([...(await partitionRanges(topic, from))].map(([p, r]) => [p, r.start]));
+  const seekTo =
+    from === 'beginning'
+      ? undefined
+      : new Map([...(await partitionRanges(topic, from))].map(([p, r]) => [p, r.start]));
   const notBefore = startTimestamp(from);
   let found: ReceivedEvent | undefined;
-  await consume(topic, timeoutMs, async (event) => {
-    if (Number(event.timestamp) < notBefore || !(await predicate(event))) return false;
-    found = event;
-    return true;
-  }, seekTo).catch((error: Error) => {
+  await consume(
+    topic,
+    timeoutMs,
+    async (event) => {
+      if (Number(event.timestamp) < notBefore || !(await predicate(event))) return false;
+      found = event;
+      return true;
+    },
+    seekTo,
+  ).catch((error: Error) => {
     throw new Error(`no matching event on ${topic}: ${error.message}`);
   });
   return found!;
@@ -130,7 +160,10 @@ export async function waitForEvent(
  * Every event on `topic` from `from` up to the end of the topic as it was when called, in (timestamp,
  * partition, offset) order.
  */
-export async function collectEvents(topic: string, { timeoutMs = 15_000, from = 'beginning' }: WaitOptions = {}): Promise<ReceivedEvent[]> {
+export async function collectEvents(
+  topic: string,
+  { timeoutMs = 15_000, from = 'beginning' }: WaitOptions = {},
+): Promise<ReceivedEvent[]> {
   const ranges = await partitionRanges(topic, from);
   const notBefore = startTimestamp(from);
   const pending = new Set([...ranges].filter(([, r]) => r.start < r.end).map(([p]) => p));
@@ -151,6 +184,9 @@ export async function collectEvents(topic: string, { timeoutMs = 15_000, from = 
     );
   }
   return events.sort(
-    (a, b) => Number(a.timestamp) - Number(b.timestamp) || a.partition - b.partition || Number(BigInt(a.offset) - BigInt(b.offset)),
+    (a, b) =>
+      Number(a.timestamp) - Number(b.timestamp) ||
+      a.partition - b.partition ||
+      Number(BigInt(a.offset) - BigInt(b.offset)),
   );
 }

@@ -13,4 +13,11 @@ export {
   type RealmName,
 } from './identities';
 export { getToken, decodeTokenPayload, tokenEndpoint } from './tokens';
-export { waitForEvent, collectEvents, eventData, type ReceivedEvent, type ReadFrom, type WaitOptions } from './events';
+export {
+  waitForEvent,
+  collectEvents,
+  eventData,
+  type ReceivedEvent,
+  type ReadFrom,
+  type WaitOptions,
+} from './events';

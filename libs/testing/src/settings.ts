@@ -37,13 +37,17 @@ export function stackSettings(env: NodeJS.ProcessEnv = process.env): StackSettin
   const databasePassword = env.DATABASE_PASSWORD ?? env.PGPASSWORD ?? '';
   const keycloakUrl = (env.KEYCLOAK_URL ?? STACK_DEFAULTS.keycloakUrl).replace(/\/+$/, '');
   const realm = env.KEYCLOAK_REALM ?? STACK_DEFAULTS.realm;
-  const credentials = encodeURIComponent(databaseUser) + (databasePassword ? `:${encodeURIComponent(databasePassword)}` : '');
+  const credentials =
+    encodeURIComponent(databaseUser) + (databasePassword ? `:${encodeURIComponent(databasePassword)}` : '');
   return {
     databaseHost,
     databasePort,
     databaseUser,
     databasePassword,
-    kafkaBrokers: (env.KAFKA_BROKERS ?? STACK_DEFAULTS.kafkaBrokers).split(',').map((b) => b.trim()).filter(Boolean),
+    kafkaBrokers: (env.KAFKA_BROKERS ?? STACK_DEFAULTS.kafkaBrokers)
+      .split(',')
+      .map((b) => b.trim())
+      .filter(Boolean),
     keycloakUrl,
     realm,
     issuer: env.KEYCLOAK_ISSUER ?? `${keycloakUrl}/realms/${realm}`,

@@ -22,10 +22,15 @@ let pending: Promise<void> | undefined;
 export function ensureStack(): Promise<void> {
   pending ??= new Promise<void>((resolve, reject) => {
     const root = repoRoot();
-    const child = spawn(join(root, 'tools', 'stack'), ['up'], { cwd: root, stdio: ['ignore', process.stderr, process.stderr] });
+    const child = spawn(join(root, 'tools', 'stack'), ['up'], {
+      cwd: root,
+      stdio: ['ignore', process.stderr, process.stderr],
+    });
     child.on('error', reject);
     child.on('exit', (code, signal) =>
-      code === 0 ? resolve() : reject(new Error(`tools/stack up failed (${signal ?? `exit code ${code}`}); see its output above`)),
+      code === 0
+        ? resolve()
+        : reject(new Error(`tools/stack up failed (${signal ?? `exit code ${code}`}); see its output above`)),
     );
   });
   return pending;

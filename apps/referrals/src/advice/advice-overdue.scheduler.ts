@@ -1,4 +1,10 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
 import { REFERRALS_CONFIG, type ReferralsConfig } from '../config/referrals.config';
 import { AdviceService } from './advice.service';
 
@@ -15,7 +21,9 @@ export class AdviceOverdueScheduler implements OnApplicationBootstrap, OnApplica
 
   onApplicationBootstrap(): void {
     this.timer = setInterval(() => {
-      this.advice.flagOverdue().catch((error: unknown) => this.logger.error({ msg: 'overdue scan failed', error: String(error) }));
+      this.advice
+        .flagOverdue()
+        .catch((error: unknown) => this.logger.error({ msg: 'overdue scan failed', error: String(error) }));
     }, this.config.ADVICE_OVERDUE_SCAN_MS);
     this.timer.unref();
   }

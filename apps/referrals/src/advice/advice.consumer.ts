@@ -15,6 +15,8 @@ export class AdviceConsumer {
 
   @EventPattern(TOPICS.advice)
   async onAdvice(@Ctx() context: KafkaContext): Promise<void> {
-    await this.inbox.process(deliveryFrom(context), [on(AdviceGiven, (tx: Tx, data) => this.advice.receive(tx, data))]);
+    await this.inbox.process(deliveryFrom(context), [
+      on(AdviceGiven, (tx: Tx, data) => this.advice.receive(tx, data)),
+    ]);
   }
 }

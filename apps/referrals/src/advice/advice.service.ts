@@ -3,7 +3,8 @@ import { ReferralAdviceOverdue, type AdviceGiven, type EventData } from '@platfo
 import type { SpecialisationLevel } from '@platform/domain';
 import { OutboxRelay, OutboxWriter, PermanentEventError } from '@platform/messaging';
 import { PrismaService, type Tx } from '../database/prisma.service';
-import { assessDecision } from '../referral/domain/deviation';
+import { isAdviceOverdue } from '../referral/domain/advice-deadline';
+import { compareWithAdvice } from '../referral/domain/deviation';
 import { nextStatus } from '../referral/domain/referral-lifecycle';
 import type { ReferralStatus } from '../referral/domain/referral-status';
 import { ReferralRepository } from '../referral/referral.repository';
@@ -25,16 +26,16 @@ export class AdviceService {
    * advice keeps its status, and its follows-advice/deviation flags are computed now that advice exists.
    */
   async receive(tx: Tx, advice: EventData<typeof AdviceGiven>): Promise<void> {
-    const row = await this.referrals.lockInScope(tx, advice.referralId, { municipalityCode: advice.municipalityCode });
+    const row = await this.referrals.lockInScope(tx, advice.referralId, {
+      municipalityCode: advice.municipalityCode,
+    });
     if (!row) throw new PermanentEventError(`advice ${advice.adviceCaseId} names an unknown referral`);
     const status = nextStatus(row.status as ReferralStatus, 'receiveAdvice');
     const decided = row.decisionOfferId && row.decisionLevel;
     const assessment = decided
-      ? assessDecision({
-          advice: { level: advice.level, offerId: advice.offerId },
-          decision: { level: row.decisionLevel as SpecialisationLevel, offerId: row.decisionOfferId! },
-          justification: 'x'.repeat(10_000), // an urgent decision predates the advice: flag deviation, do not refuse it
-          minJustificationLength: 0,
+      ? compareWithAdvice(advice, {
+          level: row.decisionLevel as SpecialisationLevel,
+          offerId: row.decisionOfferId!,
         })
       : undefined;
     await this.referrals.update(tx, row, {
@@ -46,7 +47,11 @@ export class AdviceService {
       adviceGivenAt: new Date(advice.givenAt),
       adviceOverdue: false,
       ...(assessment
-        ? { followsAdvice: assessment.followsAdvice, deviation: assessment.deviation, deviationReasons: assessment.deviationReasons }
+        ? {
+            followsAdvice: assessment.followsAdvice,
+            deviation: assessment.deviation,
+            deviationReasons: assessment.deviationReasons,
+          }
         : {}),
     });
   }
@@ -59,16 +64,26 @@ export class AdviceService {
         WHERE advice_due_at < ${now} AND advice_given_at IS NULL AND advice_overdue = false
           AND status NOT IN ('WITHDRAWN', 'ENDED', 'REJECTED')
         ORDER BY advice_due_at LIMIT 500 FOR UPDATE SKIP LOCKED`;
+      let flaggedNow = 0;
       for (const { id } of due) {
         const row = await this.referrals.findInScope(id, {}, tx);
-        if (!row) continue;
+        if (
+          !row?.adviceDueAt ||
+          !isAdviceOverdue({ adviceDueAt: row.adviceDueAt, adviceGivenAt: row.adviceGivenAt, now })
+        )
+          continue;
         await this.referrals.update(tx, row, { adviceOverdue: true });
         await this.outbox.append(tx, ReferralAdviceOverdue, {
           subject: id,
-          data: { referralId: id, municipalityCode: row.municipalityCode, adviceDueAt: row.adviceDueAt!.toISOString() },
+          data: {
+            referralId: id,
+            municipalityCode: row.municipalityCode,
+            adviceDueAt: row.adviceDueAt.toISOString(),
+          },
         });
+        flaggedNow += 1;
       }
-      return due.length;
+      return flaggedNow;
     });
     if (flagged) {
       this.logger.log({ msg: 'advice overdue', referrals: flagged });

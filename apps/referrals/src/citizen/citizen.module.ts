@@ -8,7 +8,8 @@ import { CprVault } from './cpr-vault';
     {
       provide: CprVault,
       inject: [REFERRALS_CONFIG],
-      useFactory: (c: ReferralsConfig) => new CprVault(c.CPR_ENCRYPTION_KEYS, c.CPR_ENCRYPTION_KEY_ID, c.CPR_PSEUDONYM_KEY),
+      useFactory: (c: ReferralsConfig) =>
+        new CprVault(c.CPR_ENCRYPTION_KEYS, c.CPR_ENCRYPTION_KEY_ID, c.CPR_PSEUDONYM_KEY),
     },
   ],
   exports: [CprVault],

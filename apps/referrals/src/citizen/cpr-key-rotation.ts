@@ -6,7 +6,12 @@ import type { CprVault } from './cpr-vault';
  * transaction with its rows locked (SKIP LOCKED: safe while the service runs, and in several processes).
  * When it reports 0 remaining, the old key can leave CPR_ENCRYPTION_KEYS.
  */
-export async function rotateCprKeys(db: PrismaService, vault: CprVault, currentKeyId: string, batchSize = 500) {
+export async function rotateCprKeys(
+  db: PrismaService,
+  vault: CprVault,
+  currentKeyId: string,
+  batchSize = 500,
+) {
   let rotated = 0;
   for (;;) {
     const done = await db.$transaction(async (tx) => {

@@ -22,14 +22,28 @@ describe('CprVault', () => {
   });
 
   it('refuses a ciphertext whose key id was swapped (the key id is authenticated)', () => {
-    const vault = new CprVault(new Map([['k1', k1], ['k2', k1]]), 'k1', pseudonymKey);
+    const vault = new CprVault(
+      new Map([
+        ['k1', k1],
+        ['k2', k1],
+      ]),
+      'k1',
+      pseudonymKey,
+    );
     const sealed = vault.seal(cpr);
     expect(() => vault.open({ ...sealed, keyId: 'k2' })).toThrow();
   });
 
   it('re-seals rows of an old key under the new one (rotation)', () => {
     const old = new CprVault(new Map([['k1', k1]]), 'k1', pseudonymKey);
-    const rotated = new CprVault(new Map([['k1', k1], ['k2', k2]]), 'k2', pseudonymKey);
+    const rotated = new CprVault(
+      new Map([
+        ['k1', k1],
+        ['k2', k2],
+      ]),
+      'k2',
+      pseudonymKey,
+    );
     const sealed = old.seal(cpr);
     expect(rotated.isStale(sealed.keyId)).toBe(true);
     const resealed = rotated.reseal(sealed);

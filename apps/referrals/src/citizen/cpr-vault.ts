@@ -38,7 +38,10 @@ export class CprVault {
     const decipher = createDecipheriv('aes-256-gcm', this.key(sealed.keyId), iv);
     decipher.setAAD(Buffer.from(sealed.keyId));
     decipher.setAuthTag(tag);
-    const plain = Buffer.concat([decipher.update(sealed.ciphertext.subarray(IV_BYTES + TAG_BYTES)), decipher.final()]);
+    const plain = Buffer.concat([
+      decipher.update(sealed.ciphertext.subarray(IV_BYTES + TAG_BYTES)),
+      decipher.final(),
+    ]);
     return Cpr.parse(plain.toString('utf8'));
   }
 
@@ -58,7 +61,8 @@ export class CprVault {
 
   private key(keyId: string): Buffer {
     const key = this.keys.get(keyId);
-    if (!key) throw new Error(`no CPR key with id ${keyId}; it must stay in CPR_ENCRYPTION_KEYS until rotation`);
+    if (!key)
+      throw new Error(`no CPR key with id ${keyId}; it must stay in CPR_ENCRYPTION_KEYS until rotation`);
     return key;
   }
 }

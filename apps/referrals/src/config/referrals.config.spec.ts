@@ -12,15 +12,21 @@ describe('referrals configuration', () => {
   });
 
   it('names a missing secret without printing any value', () => {
-    expect(() => loadReferralsConfig({ ...valid, CPR_PSEUDONYM_KEY: undefined })).toThrow(/CPR_PSEUDONYM_KEY: is required but not set/);
+    expect(() => loadReferralsConfig({ ...valid, CPR_PSEUDONYM_KEY: undefined })).toThrow(
+      /CPR_PSEUDONYM_KEY: is required but not set/,
+    );
   });
 
   it('names a bad value', () => {
     expect(() => loadReferralsConfig({ ...valid, PORT: 'eighty' })).toThrow(/PORT/);
-    expect(() => loadReferralsConfig({ ...valid, CPR_PSEUDONYM_KEY: 'short' })).toThrow(/CPR_PSEUDONYM_KEY: must be 32 bytes/);
+    expect(() => loadReferralsConfig({ ...valid, CPR_PSEUDONYM_KEY: 'short' })).toThrow(
+      /CPR_PSEUDONYM_KEY: must be 32 bytes/,
+    );
   });
 
   it('refuses a current key id that is not in the keyring', () => {
-    expect(() => loadReferralsConfig({ ...valid, CPR_ENCRYPTION_KEY_ID: 'k9' })).toThrow(/CPR_ENCRYPTION_KEY_ID/);
+    expect(() => loadReferralsConfig({ ...valid, CPR_ENCRYPTION_KEY_ID: 'k9' })).toThrow(
+      /CPR_ENCRYPTION_KEY_ID/,
+    );
   });
 });

@@ -18,7 +18,10 @@ const schema = z.object({
   /** The key new rows are sealed with; older keys stay in the ring until rotation re-encrypts their rows. */
   CPR_ENCRYPTION_KEY_ID: z.string().regex(/^[A-Za-z0-9_-]{1,32}$/),
   CPR_PSEUDONYM_KEY: key32,
-  BODY_LIMIT: z.string().regex(/^\d+(b|kb|mb)$/).default('64kb'),
+  BODY_LIMIT: z
+    .string()
+    .regex(/^\d+(b|kb|mb)$/)
+    .default('64kb'),
   ADVICE_DEADLINE_DAYS: z.coerce.number().int().min(1).max(365).default(14),
   DEVIATION_JUSTIFICATION_MIN_LENGTH: z.coerce.number().int().min(1).max(2000).default(20),
   ADVICE_OVERDUE_SCAN_MS: z.coerce.number().int().min(100).default(60_000),

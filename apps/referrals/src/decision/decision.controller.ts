@@ -40,7 +40,9 @@ export class DecisionController {
   @ApiBody({
     schema: openApiSchema(decideSchema),
     examples: {
-      followsAdvice: { value: { offerId: '0b7e2f6a-5d1c-4f3e-9a2b-6c8d0e1f2a3b', level: 'HIGH', startDate: '2026-02-01' } },
+      followsAdvice: {
+        value: { offerId: '0b7e2f6a-5d1c-4f3e-9a2b-6c8d0e1f2a3b', level: 'HIGH', startDate: '2026-02-01' },
+      },
       deviation: {
         value: {
           offerId: '5a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d',
@@ -70,7 +72,10 @@ export class DecisionController {
   @ApiOperation({ summary: "Send the decided referral to the offer's operator" })
   @ApiChangeHeaders()
   @ApiBody({ schema: openApiSchema(emptyCommandSchema), required: false })
-  @ApiResponse({ status: 200, schema: { example: { ...DECIDED_EXAMPLE, status: 'SENT_TO_OFFER', operatorOrgCode: '1084' } } })
+  @ApiResponse({
+    status: 200,
+    schema: { example: { ...DECIDED_EXAMPLE, status: 'SENT_TO_OFFER', operatorOrgCode: '1084' } },
+  })
   @ApiProblems(404, 409, 412, 428)
   async send(
     @CurrentPrincipal() principal: Principal,

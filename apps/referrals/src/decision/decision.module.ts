@@ -5,5 +5,9 @@ import { DecisionController } from './decision.controller';
 import { DecisionService } from './decision.service';
 
 /** The municipality's decision (afgørelse) and sending to the offer. */
-@Module({ imports: [ReferralModule, PlanningModule], controllers: [DecisionController], providers: [DecisionService] })
+@Module({
+  imports: [ReferralModule, PlanningModule],
+  controllers: [DecisionController],
+  providers: [DecisionService],
+})
 export class DecisionModule {}

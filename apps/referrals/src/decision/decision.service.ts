@@ -26,69 +26,98 @@ export class DecisionService {
    * Decides. Follows-advice and deviation (rule 4) are computed, never claimed: a lower level than advised or
    * another offer needs a written justification. Before advice only an urgent referral may be decided.
    */
-  decide(principal: Principal, id: string, ifMatch: string | undefined, input: DecideInput, requestId?: string): Promise<ReferralRow> {
-    return this.transitions.run({ command: 'decide', principal, referralId: id, scope: municipalScope(principal), ifMatch, requestId }, async (row, tx) => {
-      const offer = await this.offers.find(input.offerId, tx);
-      if (!offer || !offer.active) {
-        throw ProblemException.validation([{ pointer: '/offerId', detail: 'no active offer with this id in the offer directory' }]);
-      }
-      const advice = row.adviceGivenAt ? { level: row.adviceLevel as SpecialisationLevel, offerId: row.adviceOfferId! } : undefined;
-      const assessment = assessDecision({
-        advice,
-        decision: { level: input.level, offerId: input.offerId },
-        justification: input.justification,
-        minJustificationLength: this.config.DEVIATION_JUSTIFICATION_MIN_LENGTH,
-      });
-      const beforeAdvice = row.adviceRequired === true && !row.adviceGivenAt;
-      return {
-        context: { urgent: row.urgent && Boolean(row.urgentReason) },
-        data: {
-          decisionOfferId: input.offerId,
-          decisionLevel: input.level,
-          decisionStartDate: asDate(input.startDate),
-          decidedAt: new Date(),
-          decidedBeforeAdvice: beforeAdvice,
-          followsAdvice: assessment.followsAdvice,
-          deviation: assessment.deviation,
-          deviationReasons: assessment.deviationReasons,
-          deviationJustification: assessment.deviation ? (input.justification ?? null) : null,
-        },
-        events: [
-          event(ReferralDecided, {
-            referralId: row.id,
-            municipalityCode: row.municipalityCode,
-            citizenPseudonym: row.citizenPseudonym,
-            targetGroup: row.targetGroup,
-            offerId: input.offerId,
-            level: input.level,
-            startDate: input.startDate,
+  decide(
+    principal: Principal,
+    id: string,
+    ifMatch: string | undefined,
+    input: DecideInput,
+    requestId?: string,
+  ): Promise<ReferralRow> {
+    return this.transitions.run(
+      { command: 'decide', principal, referralId: id, scope: municipalScope(principal), ifMatch, requestId },
+      async (row, tx) => {
+        const offer = await this.offers.find(input.offerId, tx);
+        if (!offer || !offer.active) {
+          throw ProblemException.validation([
+            { pointer: '/offerId', detail: 'no active offer with this id in the offer directory' },
+          ]);
+        }
+        const advice = row.adviceGivenAt
+          ? { level: row.adviceLevel as SpecialisationLevel, offerId: row.adviceOfferId! }
+          : undefined;
+        const assessment = assessDecision({
+          advice,
+          decision: { level: input.level, offerId: input.offerId },
+          justification: input.justification,
+          minJustificationLength: this.config.DEVIATION_JUSTIFICATION_MIN_LENGTH,
+        });
+        const beforeAdvice = row.adviceRequired === true && !row.adviceGivenAt;
+        return {
+          context: { urgent: row.urgent && Boolean(row.urgentReason) },
+          data: {
+            decisionOfferId: input.offerId,
+            decisionLevel: input.level,
+            decisionStartDate: asDate(input.startDate),
+            decidedAt: new Date(),
+            decidedBeforeAdvice: beforeAdvice,
             followsAdvice: assessment.followsAdvice,
             deviation: assessment.deviation,
             deviationReasons: assessment.deviationReasons,
-            urgent: row.urgent,
-            decidedBeforeAdvice: beforeAdvice,
-          }),
-        ],
-      };
-    });
+            deviationJustification: assessment.deviation ? (input.justification ?? null) : null,
+          },
+          events: [
+            event(ReferralDecided, {
+              referralId: row.id,
+              municipalityCode: row.municipalityCode,
+              citizenPseudonym: row.citizenPseudonym,
+              targetGroup: row.targetGroup,
+              offerId: input.offerId,
+              level: input.level,
+              startDate: input.startDate,
+              followsAdvice: assessment.followsAdvice,
+              deviation: assessment.deviation,
+              deviationReasons: assessment.deviationReasons,
+              urgent: row.urgent,
+              decidedBeforeAdvice: beforeAdvice,
+            }),
+          ],
+        };
+      },
+    );
   }
 
   /** Sends the decided referral to the offer's operator, who now sees it in its worklist. */
-  send(principal: Principal, id: string, ifMatch: string | undefined, requestId?: string): Promise<ReferralRow> {
-    return this.transitions.run({ command: 'sendToOffer', principal, referralId: id, scope: municipalScope(principal), ifMatch, requestId }, async (row, tx) => {
-      const offer = await this.offers.find(row.decisionOfferId!, tx);
-      if (!offer) throw new Error(`decided offer ${row.decisionOfferId} is missing from the offer read model`);
-      return {
-        data: { operatorOrgCode: offer.operatorOrgCode },
-        events: [
-          event(ReferralSentToOffer, {
-            referralId: row.id,
-            municipalityCode: row.municipalityCode,
-            offerId: offer.id,
-            operatorOrgCode: offer.operatorOrgCode,
-          }),
-        ],
-      };
-    });
+  send(
+    principal: Principal,
+    id: string,
+    ifMatch: string | undefined,
+    requestId?: string,
+  ): Promise<ReferralRow> {
+    return this.transitions.run(
+      {
+        command: 'sendToOffer',
+        principal,
+        referralId: id,
+        scope: municipalScope(principal),
+        ifMatch,
+        requestId,
+      },
+      async (row, tx) => {
+        const offer = await this.offers.find(row.decisionOfferId!, tx);
+        if (!offer)
+          throw new Error(`decided offer ${row.decisionOfferId} is missing from the offer read model`);
+        return {
+          data: { operatorOrgCode: offer.operatorOrgCode },
+          events: [
+            event(ReferralSentToOffer, {
+              referralId: row.id,
+              municipalityCode: row.municipalityCode,
+              offerId: offer.id,
+              operatorOrgCode: offer.operatorOrgCode,
+            }),
+          ],
+        };
+      },
+    );
   }
 }

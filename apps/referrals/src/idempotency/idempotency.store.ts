@@ -16,17 +16,34 @@ export class PrismaIdempotencyStore implements IdempotencyStore {
       VALUES (${clientId}, ${key}, ${requestHash}, ${PENDING}, 'null'::jsonb, now())
       ON CONFLICT DO NOTHING`;
     if (claimed === 1) return { kind: 'new' };
-    const existing = await this.prisma.idempotentRequest.findUnique({ where: { clientId_key: { clientId, key } } });
+    const existing = await this.prisma.idempotentRequest.findUnique({
+      where: { clientId_key: { clientId, key } },
+    });
     if (!existing) return this.begin(clientId, key, requestHash); // abandoned meanwhile
     if (existing.requestHash !== requestHash) return { kind: 'mismatch' };
     if (existing.responseStatus === PENDING) return { kind: 'in-progress' };
-    return { kind: 'replay', status: existing.responseStatus, body: existing.responseBody, etag: existing.responseEtag };
+    return {
+      kind: 'replay',
+      status: existing.responseStatus,
+      body: existing.responseBody,
+      etag: existing.responseEtag,
+    };
   }
 
-  async complete(clientId: string, key: string, status: number, body: unknown, etag: string | null): Promise<void> {
+  async complete(
+    clientId: string,
+    key: string,
+    status: number,
+    body: unknown,
+    etag: string | null,
+  ): Promise<void> {
     await this.prisma.idempotentRequest.update({
       where: { clientId_key: { clientId, key } },
-      data: { responseStatus: status, responseBody: (body ?? Prisma.JsonNull) as Prisma.InputJsonValue, responseEtag: etag },
+      data: {
+        responseStatus: status,
+        responseBody: (body ?? Prisma.JsonNull) as Prisma.InputJsonValue,
+        responseEtag: etag,
+      },
     });
   }
 

@@ -21,7 +21,10 @@ import { OperatorService } from './operator.service';
 
 const SENT_EXAMPLE = { ...REFERRAL_VIEW_EXAMPLE, status: 'SENT_TO_OFFER', operatorOrgCode: '1084' };
 /** Operators are regions, or municipalities that run an offer; scope is "sent to my offers". */
-const OPERATORS = { orgTypes: ['region', 'municipality'] as ('region' | 'municipality')[], roles: ['caseworker' as const] };
+const OPERATORS = {
+  orgTypes: ['region', 'municipality'] as ('region' | 'municipality')[],
+  roles: ['caseworker' as const],
+};
 
 @ApiTags('operator')
 @ApiProblems(401)
@@ -37,15 +40,23 @@ export class OperatorController {
   @ApiOperation({ summary: 'Referrals sent to my offers (default: those waiting for my answer)' })
   @ApiResponse({ status: 200, schema: { example: { items: [SENT_EXAMPLE], nextCursor: null } } })
   @ApiProblems(400, 403)
-  async worklist(@CurrentPrincipal() principal: Principal, @Query(new ZodValidationPipe(listReferralsQuery, 'query')) query: ListReferralsQuery) {
-    const page = await this.referrals.listForOperator(principal, { ...query, status: query.status ?? 'SENT_TO_OFFER' });
+  async worklist(
+    @CurrentPrincipal() principal: Principal,
+    @Query(new ZodValidationPipe(listReferralsQuery, 'query')) query: ListReferralsQuery,
+  ) {
+    const page = await this.referrals.listForOperator(principal, {
+      ...query,
+      status: query.status ?? 'SENT_TO_OFFER',
+    });
     return { items: page.items.map(toReferralView), nextCursor: page.nextCursor };
   }
 
   @Post('referrals/:id/accept')
   @HttpCode(200)
   @Access(OPERATORS)
-  @ApiOperation({ summary: 'Accept (optag): only while the offer has a free place (409 no-capacity otherwise)' })
+  @ApiOperation({
+    summary: 'Accept (optag): only while the offer has a free place (409 no-capacity otherwise)',
+  })
   @ApiChangeHeaders()
   @ApiBody({ schema: openApiSchema(emptyCommandSchema), required: false })
   @ApiResponse({ status: 200, schema: { example: { ...SENT_EXAMPLE, status: 'ACCEPTED' } } })
@@ -66,8 +77,16 @@ export class OperatorController {
   @Access(OPERATORS)
   @ApiOperation({ summary: 'Reject (afvis) with a reason, e.g. NO_CAPACITY or TARGET_GROUP_MISMATCH' })
   @ApiChangeHeaders()
-  @ApiBody({ schema: openApiSchema(rejectSchema), examples: { full: { value: { reason: 'NO_CAPACITY', note: 'Waiting list until May' } } } })
-  @ApiResponse({ status: 200, schema: { example: { ...SENT_EXAMPLE, status: 'REJECTED', rejection: { reason: 'NO_CAPACITY', note: null } } } })
+  @ApiBody({
+    schema: openApiSchema(rejectSchema),
+    examples: { full: { value: { reason: 'NO_CAPACITY', note: 'Waiting list until May' } } },
+  })
+  @ApiResponse({
+    status: 200,
+    schema: {
+      example: { ...SENT_EXAMPLE, status: 'REJECTED', rejection: { reason: 'NO_CAPACITY', note: null } },
+    },
+  })
   @ApiProblems(400, 404, 409, 412, 428)
   async reject(
     @CurrentPrincipal() principal: Principal,
@@ -85,13 +104,23 @@ export class OperatorController {
   @Access(OPERATORS)
   @ApiOperation({ summary: 'Record the start of the placement (default: the decided start date)' })
   @ApiChangeHeaders()
-  @ApiBody({ schema: openApiSchema(startPlacementSchema), required: false, examples: { start: { value: { startDate: '2026-02-01' } } } })
-  @ApiResponse({ status: 200, schema: { example: { ...SENT_EXAMPLE, status: 'PLACEMENT_ACTIVE', placement: { start: '2026-02-01', end: null } } } })
+  @ApiBody({
+    schema: openApiSchema(startPlacementSchema),
+    required: false,
+    examples: { start: { value: { startDate: '2026-02-01' } } },
+  })
+  @ApiResponse({
+    status: 200,
+    schema: {
+      example: { ...SENT_EXAMPLE, status: 'PLACEMENT_ACTIVE', placement: { start: '2026-02-01', end: null } },
+    },
+  })
   @ApiProblems(400, 404, 409, 412, 428)
   async startPlacement(
     @CurrentPrincipal() principal: Principal,
     @Param('id', uuid) id: string,
-    @Body(new ZodValidationPipe(startPlacementSchema, 'body', { optionalBody: true })) body: StartPlacementInput,
+    @Body(new ZodValidationPipe(startPlacementSchema, 'body', { optionalBody: true }))
+    body: StartPlacementInput,
     @Headers('if-match') ifMatch: string | undefined,
     @RequestId() requestId: string | undefined,
     @Res({ passthrough: true }) res: Response,
@@ -104,8 +133,16 @@ export class OperatorController {
   @Access(OPERATORS)
   @ApiOperation({ summary: 'Record the end of the placement; the place is free again' })
   @ApiChangeHeaders()
-  @ApiBody({ schema: openApiSchema(endPlacementSchema), examples: { end: { value: { endDate: '2026-12-31' } } } })
-  @ApiResponse({ status: 200, schema: { example: { ...SENT_EXAMPLE, status: 'ENDED', placement: { start: '2026-02-01', end: '2026-12-31' } } } })
+  @ApiBody({
+    schema: openApiSchema(endPlacementSchema),
+    examples: { end: { value: { endDate: '2026-12-31' } } },
+  })
+  @ApiResponse({
+    status: 200,
+    schema: {
+      example: { ...SENT_EXAMPLE, status: 'ENDED', placement: { start: '2026-02-01', end: '2026-12-31' } },
+    },
+  })
   @ApiProblems(400, 404, 409, 412, 428)
   async endPlacement(
     @CurrentPrincipal() principal: Principal,

@@ -5,5 +5,9 @@ import { OperatorController } from './operator.controller';
 import { OperatorService } from './operator.service';
 
 /** The operator's worklist, acceptance with capacity, and placements. */
-@Module({ imports: [ReferralModule, PlanningModule], controllers: [OperatorController], providers: [OperatorService] })
+@Module({
+  imports: [ReferralModule, PlanningModule],
+  controllers: [OperatorController],
+  providers: [OperatorService],
+})
 export class OperatorModule {}

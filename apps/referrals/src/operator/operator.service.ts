@@ -25,84 +25,141 @@ export class OperatorService {
     private readonly offers: OfferRepository,
   ) {}
 
-  accept(principal: Principal, id: string, ifMatch: string | undefined, requestId?: string): Promise<ReferralRow> {
-    return this.transitions.run({ command: 'accept', principal, referralId: id, scope: operatorScope(principal), ifMatch, requestId }, async (row, tx) => {
-      // The offer row lock serialises accepts on one offer: two operators racing for the last place queue here.
-      const offer = await this.offers.lock(tx, row.decisionOfferId!);
-      const occupied = await this.offers.occupancy(tx, row.decisionOfferId!);
-      if (!offer || !offer.active || occupied >= offer.places) {
-        throw new ProblemException({
-          type: problemType('no-capacity'),
-          title: 'No free place',
-          status: 409,
-          detail: `the offer has ${offer?.places ?? 0} places and ${occupied} are taken; reject with reason NO_CAPACITY or wait`,
-          places: offer?.places ?? 0,
-          occupied,
-        });
-      }
-      return {
-        data: {},
-        events: [event(ReferralAccepted, { ...ref(row), offerId: offer.id, operatorOrgCode: offer.operatorOrgCode })],
-      };
-    });
+  accept(
+    principal: Principal,
+    id: string,
+    ifMatch: string | undefined,
+    requestId?: string,
+  ): Promise<ReferralRow> {
+    return this.transitions.run(
+      { command: 'accept', principal, referralId: id, scope: operatorScope(principal), ifMatch, requestId },
+      async (row, tx) => {
+        // The offer row lock serialises accepts on one offer: two operators racing for the last place queue here.
+        const offer = await this.offers.lock(tx, row.decisionOfferId!);
+        const occupied = await this.offers.occupancy(tx, row.decisionOfferId!);
+        if (!offer || !offer.active || occupied >= offer.places) {
+          throw new ProblemException({
+            type: problemType('no-capacity'),
+            title: 'No free place',
+            status: 409,
+            detail: `the offer has ${offer?.places ?? 0} places and ${occupied} are taken; reject with reason NO_CAPACITY or wait`,
+            places: offer?.places ?? 0,
+            occupied,
+          });
+        }
+        return {
+          data: {},
+          events: [
+            event(ReferralAccepted, {
+              ...ref(row),
+              offerId: offer.id,
+              operatorOrgCode: offer.operatorOrgCode,
+            }),
+          ],
+        };
+      },
+    );
   }
 
-  reject(principal: Principal, id: string, ifMatch: string | undefined, input: RejectInput, requestId?: string): Promise<ReferralRow> {
-    return this.transitions.run({ command: 'reject', principal, referralId: id, scope: operatorScope(principal), ifMatch, requestId }, async (row) => ({
-      data: { rejectionReason: input.reason, rejectionNote: input.note ?? null },
-      events: [
-        event(ReferralRejected, {
-          ...ref(row),
-          offerId: row.decisionOfferId!,
-          operatorOrgCode: row.operatorOrgCode!,
-          targetGroup: row.targetGroup,
-          reason: input.reason,
-        }),
-      ],
-    }));
-  }
-
-  startPlacement(principal: Principal, id: string, ifMatch: string | undefined, input: StartPlacementInput, requestId?: string) {
-    return this.transitions.run({ command: 'startPlacement', principal, referralId: id, scope: operatorScope(principal), ifMatch, requestId }, async (row) => {
-      const startDate = input.startDate ?? isoDate(row.decisionStartDate);
-      return {
-        data: { placementStart: asDate(startDate) },
+  reject(
+    principal: Principal,
+    id: string,
+    ifMatch: string | undefined,
+    input: RejectInput,
+    requestId?: string,
+  ): Promise<ReferralRow> {
+    return this.transitions.run(
+      { command: 'reject', principal, referralId: id, scope: operatorScope(principal), ifMatch, requestId },
+      async (row) => ({
+        data: { rejectionReason: input.reason, rejectionNote: input.note ?? null },
         events: [
-          event(PlacementStarted, {
+          event(ReferralRejected, {
             ...ref(row),
             offerId: row.decisionOfferId!,
             operatorOrgCode: row.operatorOrgCode!,
-            citizenPseudonym: row.citizenPseudonym,
-            ageGroup: row.ageGroup as AgeGroup,
             targetGroup: row.targetGroup,
-            level: row.decisionLevel as SpecialisationLevel,
-            startDate,
-            deviation: row.deviation,
-            followsAdvice: row.followsAdvice,
+            reason: input.reason,
           }),
         ],
-      };
-    });
+      }),
+    );
   }
 
-  endPlacement(principal: Principal, id: string, ifMatch: string | undefined, input: EndPlacementInput, requestId?: string) {
-    return this.transitions.run({ command: 'endPlacement', principal, referralId: id, scope: operatorScope(principal), ifMatch, requestId }, async (row) => {
-      if (row.placementStart && input.endDate < isoDate(row.placementStart)) {
-        throw ProblemException.validation([{ pointer: '/endDate', detail: 'must not be before the placement start' }]);
-      }
-      return {
-        data: { placementEnd: asDate(input.endDate) },
-        events: [
-          event(PlacementEnded, {
-            ...ref(row),
-            offerId: row.decisionOfferId!,
-            operatorOrgCode: row.operatorOrgCode!,
-            citizenPseudonym: row.citizenPseudonym,
-            endDate: input.endDate,
-          }),
-        ],
-      };
-    });
+  startPlacement(
+    principal: Principal,
+    id: string,
+    ifMatch: string | undefined,
+    input: StartPlacementInput,
+    requestId?: string,
+  ) {
+    return this.transitions.run(
+      {
+        command: 'startPlacement',
+        principal,
+        referralId: id,
+        scope: operatorScope(principal),
+        ifMatch,
+        requestId,
+      },
+      async (row) => {
+        const startDate = input.startDate ?? isoDate(row.decisionStartDate);
+        return {
+          data: { placementStart: asDate(startDate) },
+          events: [
+            event(PlacementStarted, {
+              ...ref(row),
+              offerId: row.decisionOfferId!,
+              operatorOrgCode: row.operatorOrgCode!,
+              citizenPseudonym: row.citizenPseudonym,
+              ageGroup: row.ageGroup as AgeGroup,
+              targetGroup: row.targetGroup,
+              level: row.decisionLevel as SpecialisationLevel,
+              startDate,
+              deviation: row.deviation,
+              followsAdvice: row.followsAdvice,
+            }),
+          ],
+        };
+      },
+    );
+  }
+
+  endPlacement(
+    principal: Principal,
+    id: string,
+    ifMatch: string | undefined,
+    input: EndPlacementInput,
+    requestId?: string,
+  ) {
+    return this.transitions.run(
+      {
+        command: 'endPlacement',
+        principal,
+        referralId: id,
+        scope: operatorScope(principal),
+        ifMatch,
+        requestId,
+      },
+      async (row) => {
+        if (row.placementStart && input.endDate < isoDate(row.placementStart)) {
+          throw ProblemException.validation([
+            { pointer: '/endDate', detail: 'must not be before the placement start' },
+          ]);
+        }
+        return {
+          data: { placementEnd: asDate(input.endDate) },
+          events: [
+            event(PlacementEnded, {
+              ...ref(row),
+              offerId: row.decisionOfferId!,
+              operatorOrgCode: row.operatorOrgCode!,
+              citizenPseudonym: row.citizenPseudonym,
+              endDate: input.endDate,
+            }),
+          ],
+        };
+      },
+    );
   }
 }
 

@@ -17,7 +17,9 @@ export class PlanningConsumer {
 
   @EventPattern(TOPICS.offer)
   async onOffer(@Ctx() context: KafkaContext): Promise<void> {
-    await this.inbox.process(deliveryFrom(context), [on(OfferUpdated, (tx: Tx, data) => this.offers.upsert(tx, data))]);
+    await this.inbox.process(deliveryFrom(context), [
+      on(OfferUpdated, (tx: Tx, data) => this.offers.upsert(tx, data)),
+    ]);
   }
 
   @EventPattern(TOPICS.plan)

@@ -9,7 +9,10 @@ export class ResponsibilityRepository {
   constructor(private readonly prisma: PrismaService) {}
 
   async upsert(tx: Tx, change: EventData<typeof ResponsibilityChanged>): Promise<void> {
-    const key = { targetGroup: change.targetGroup, effectiveFrom: new Date(`${change.effectiveFrom}T00:00:00Z`) };
+    const key = {
+      targetGroup: change.targetGroup,
+      effectiveFrom: new Date(`${change.effectiveFrom}T00:00:00Z`),
+    };
     await tx.responsibilityChange.upsert({
       where: { targetGroup_effectiveFrom: key },
       create: { ...key, responsibility: change.responsibility },
@@ -17,8 +20,14 @@ export class ResponsibilityRepository {
     });
   }
 
-  async changesFor(targetGroup: string, tx: Tx | PrismaService = this.prisma): Promise<ResponsibilityChange[]> {
-    const rows = await tx.responsibilityChange.findMany({ where: { targetGroup }, orderBy: { effectiveFrom: 'asc' } });
+  async changesFor(
+    targetGroup: string,
+    tx: Tx | PrismaService = this.prisma,
+  ): Promise<ResponsibilityChange[]> {
+    const rows = await tx.responsibilityChange.findMany({
+      where: { targetGroup },
+      orderBy: { effectiveFrom: 'asc' },
+    });
     return rows.map((r) => ({
       targetGroup: r.targetGroup,
       responsibility: r.responsibility as ResponsibilityChange['responsibility'],

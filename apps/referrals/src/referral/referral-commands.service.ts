@@ -23,51 +23,83 @@ export class ReferralCommands {
   ) {}
 
   /** Indsend: computes whether specialist advice is mandatory (rule 3) and, if so, its deadline. */
-  submit(principal: Principal, id: string, ifMatch: string | undefined, requestId?: string): Promise<ReferralRow> {
-    return this.transitions.run({ command: 'submit', principal, referralId: id, scope: municipalScope(principal), ifMatch, requestId }, async (row, tx) => {
-      const changes = await this.responsibility.changesFor(row.targetGroup, tx);
-      const advice = assessAdviceRequirement({
-        assessedLevel: row.assessedLevel as SpecialisationLevel,
-        caseworkerDoubt: row.caseworkerDoubt,
-        targetGroup: row.targetGroup,
-        referralDate: isoDate(row.referralDate),
-        responsibility: (group, date) => responsibilityOn(changes, group, date),
-      });
-      const dueAt = advice.required ? new Date(Date.now() + this.config.ADVICE_DEADLINE_DAYS * DAY_MS) : null;
-      const ref = { referralId: row.id, municipalityCode: row.municipalityCode };
-      const events: PendingEvent[] = [
-        event(ReferralSubmitted, {
-          ...ref,
-          status: advice.required ? 'AWAITING_ADVICE' : 'READY_FOR_DECISION',
-          adviceRequired: advice.required,
-          adviceReasons: advice.reasons,
-        }),
-      ];
-      if (dueAt) {
-        events.push(
-          event(ReferralAdviceRequired, {
+  submit(
+    principal: Principal,
+    id: string,
+    ifMatch: string | undefined,
+    requestId?: string,
+  ): Promise<ReferralRow> {
+    return this.transitions.run(
+      { command: 'submit', principal, referralId: id, scope: municipalScope(principal), ifMatch, requestId },
+      async (row, tx) => {
+        const changes = await this.responsibility.changesFor(row.targetGroup, tx);
+        const advice = assessAdviceRequirement({
+          assessedLevel: row.assessedLevel as SpecialisationLevel,
+          caseworkerDoubt: row.caseworkerDoubt,
+          targetGroup: row.targetGroup,
+          referralDate: isoDate(row.referralDate),
+          responsibility: (group, date) => responsibilityOn(changes, group, date),
+        });
+        const dueAt = advice.required
+          ? new Date(Date.now() + this.config.ADVICE_DEADLINE_DAYS * DAY_MS)
+          : null;
+        const ref = { referralId: row.id, municipalityCode: row.municipalityCode };
+        const events: PendingEvent[] = [
+          event(ReferralSubmitted, {
             ...ref,
-            citizenPseudonym: row.citizenPseudonym,
-            targetGroup: row.targetGroup,
-            assessedLevel: row.assessedLevel as SpecialisationLevel,
-            ageGroup: row.ageGroup as 'CHILD' | 'YOUTH' | 'ADULT',
-            reasons: advice.reasons,
-            adviceDueAt: dueAt.toISOString(),
+            status: advice.required ? 'AWAITING_ADVICE' : 'READY_FOR_DECISION',
+            adviceRequired: advice.required,
+            adviceReasons: advice.reasons,
           }),
-        );
-      }
-      return {
-        context: { adviceRequired: advice.required },
-        data: { adviceRequired: advice.required, adviceReasons: advice.reasons, adviceDueAt: dueAt },
-        events,
-      };
-    });
+        ];
+        if (dueAt) {
+          events.push(
+            event(ReferralAdviceRequired, {
+              ...ref,
+              citizenPseudonym: row.citizenPseudonym,
+              targetGroup: row.targetGroup,
+              assessedLevel: row.assessedLevel as SpecialisationLevel,
+              ageGroup: row.ageGroup as 'CHILD' | 'YOUTH' | 'ADULT',
+              reasons: advice.reasons,
+              adviceDueAt: dueAt.toISOString(),
+            }),
+          );
+        }
+        return {
+          context: { adviceRequired: advice.required },
+          data: { adviceRequired: advice.required, adviceReasons: advice.reasons, adviceDueAt: dueAt },
+          events,
+        };
+      },
+    );
   }
 
-  withdraw(principal: Principal, id: string, ifMatch: string | undefined, input: WithdrawInput, requestId?: string) {
-    return this.transitions.run({ command: 'withdraw', principal, referralId: id, scope: municipalScope(principal), ifMatch, requestId }, async (row) => ({
-      data: { withdrawnReason: input.reason },
-      events: [event(ReferralWithdrawn, { referralId: row.id, municipalityCode: row.municipalityCode, previousStatus: row.status })],
-    }));
+  withdraw(
+    principal: Principal,
+    id: string,
+    ifMatch: string | undefined,
+    input: WithdrawInput,
+    requestId?: string,
+  ) {
+    return this.transitions.run(
+      {
+        command: 'withdraw',
+        principal,
+        referralId: id,
+        scope: municipalScope(principal),
+        ifMatch,
+        requestId,
+      },
+      async (row) => ({
+        data: { withdrawnReason: input.reason },
+        events: [
+          event(ReferralWithdrawn, {
+            referralId: row.id,
+            municipalityCode: row.municipalityCode,
+            previousStatus: row.status,
+          }),
+        ],
+      }),
+    );
   }
 }

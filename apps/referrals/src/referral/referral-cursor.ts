@@ -12,6 +12,8 @@ export function decodeCursor(cursor: string): { createdAt: Date; id: string } {
     if (Number.isNaN(date.getTime()) || !/^[0-9a-f-]{36}$/.test(id)) throw new Error('bad cursor');
     return { createdAt: date, id };
   } catch {
-    throw ProblemException.validation([{ pointer: 'query:cursor', detail: 'not a cursor returned by this API' }]);
+    throw ProblemException.validation([
+      { pointer: 'query:cursor', detail: 'not a cursor returned by this API' },
+    ]);
   }
 }

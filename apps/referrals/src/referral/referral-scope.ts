@@ -42,5 +42,7 @@ export function maySeeCitizen(
   referral: { municipalityCode: string; operatorOrgCode: string | null; status: string },
 ): boolean {
   if (principal.orgType === 'municipality' && principal.orgCode === referral.municipalityCode) return true;
-  return principal.orgCode === referral.operatorOrgCode && CITIZEN_VISIBLE_TO_OPERATOR.includes(referral.status);
+  return (
+    principal.orgCode === referral.operatorOrgCode && CITIZEN_VISIBLE_TO_OPERATOR.includes(referral.status)
+  );
 }

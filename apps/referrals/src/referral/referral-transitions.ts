@@ -5,7 +5,12 @@ import { PROBLEM_TYPES, ProblemException } from '@platform/http';
 import { OutboxRelay, OutboxWriter } from '@platform/messaging';
 import { PrismaService, type Tx } from '../database/prisma.service';
 import type { Prisma } from '../generated/prisma/client';
-import { assertAllowed, nextStatus, type ReferralCommand, type TransitionContext } from './domain/referral-lifecycle';
+import {
+  assertAllowed,
+  nextStatus,
+  type ReferralCommand,
+  type TransitionContext,
+} from './domain/referral-lifecycle';
 import type { ReferralStatus } from './domain/referral-status';
 import { ReferralRepository, type ReferralFilter, type ReferralRow } from './referral.repository';
 import { actorExtension } from './referral.service';
@@ -51,7 +56,10 @@ export class ReferralTransitions {
     private readonly audit: AuditTrail,
   ) {}
 
-  async run(request: TransitionRequest, plan: (row: ReferralRow, tx: Tx) => Promise<TransitionStep>): Promise<ReferralRow> {
+  async run(
+    request: TransitionRequest,
+    plan: (row: ReferralRow, tx: Tx) => Promise<TransitionStep>,
+  ): Promise<ReferralRow> {
     const { principal, referralId } = request;
     const updated = await this.prisma.$transaction(async (tx) => {
       const row = await this.referrals.lockInScope(tx, referralId, request.scope);
@@ -63,7 +71,11 @@ export class ReferralTransitions {
       const status: ReferralStatus = nextStatus(row.status as ReferralStatus, request.command, step.context);
       const saved = await this.referrals.update(tx, row, { ...step.data, status });
       for (const pending of step.events) {
-        await this.outbox.append(tx, pending.definition, { subject: referralId, data: pending.data, extensions: actorExtension(principal) });
+        await this.outbox.append(tx, pending.definition, {
+          subject: referralId,
+          data: pending.data,
+          extensions: actorExtension(principal),
+        });
       }
       await this.audit.record(tx, principal, {
         action: `referral.${request.command}`,
@@ -76,7 +88,11 @@ export class ReferralTransitions {
       return saved;
     });
     if (!updated) {
-      await this.audit.denied(principal, { action: 'referral.change', resource: { type: 'referral', id: referralId }, requestId: request.requestId });
+      await this.audit.denied(principal, {
+        action: 'referral.change',
+        resource: { type: 'referral', id: referralId },
+        requestId: request.requestId,
+      });
       throw ProblemException.notFound(`referral ${referralId}`);
     }
     this.relay.nudge();

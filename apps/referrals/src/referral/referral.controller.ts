@@ -24,8 +24,15 @@ export class ReferralController {
   @Post()
   @Access({ orgTypes: ['municipality'], roles: ['caseworker'] })
   @ApiOperation({ summary: 'Create a referral (opret visitationssag); municipal case workers only' })
-  @ApiBody({ schema: openApiSchema(createReferralSchema), examples: { adult: { value: CREATE_REFERRAL_EXAMPLE } } })
-  @ApiResponse({ status: 201, description: 'Created; ETag carries the version', schema: { example: REFERRAL_VIEW_EXAMPLE } })
+  @ApiBody({
+    schema: openApiSchema(createReferralSchema),
+    examples: { adult: { value: CREATE_REFERRAL_EXAMPLE } },
+  })
+  @ApiResponse({
+    status: 201,
+    description: 'Created; ETag carries the version',
+    schema: { example: REFERRAL_VIEW_EXAMPLE },
+  })
   @ApiProblems(400, 403, 413)
   async create(
     @CurrentPrincipal() principal: Principal,
@@ -43,7 +50,10 @@ export class ReferralController {
   @ApiOperation({ summary: 'List referrals in your scope, newest first, with filters and cursor pagination' })
   @ApiResponse({ status: 200, schema: { example: { items: [REFERRAL_VIEW_EXAMPLE], nextCursor: null } } })
   @ApiProblems(400, 403)
-  async list(@CurrentPrincipal() principal: Principal, @Query(new ZodValidationPipe(listReferralsQuery, 'query')) query: ListReferralsQuery) {
+  async list(
+    @CurrentPrincipal() principal: Principal,
+    @Query(new ZodValidationPipe(listReferralsQuery, 'query')) query: ListReferralsQuery,
+  ) {
     const page = await this.referrals.list(principal, query);
     return { items: page.items.map(toReferralView), nextCursor: page.nextCursor };
   }
@@ -67,18 +77,28 @@ export class ReferralController {
   @Header('Cache-Control', 'no-store')
   @Access({ orgTypes: ['municipality', 'region'] })
   @ApiOperation({
-    summary: "The citizen's identity (CPR): referring municipality, or the operator after acceptance. Audited.",
+    summary:
+      "The citizen's identity (CPR): referring municipality, or the operator after acceptance. Audited.",
   })
-  @ApiResponse({ status: 200, schema: { example: { cpr: '0101901234', pseudonym: '9f2b…', ageGroup: 'ADULT' } } })
+  @ApiResponse({
+    status: 200,
+    schema: { example: { cpr: '0101901234', pseudonym: '9f2b…', ageGroup: 'ADULT' } },
+  })
   @ApiProblems(403, 404)
-  citizen(@CurrentPrincipal() principal: Principal, @Param('id', uuid) id: string, @RequestId() requestId: string | undefined) {
+  citizen(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', uuid) id: string,
+    @RequestId() requestId: string | undefined,
+  ) {
     return this.referrals.citizen(principal, id, { requestId });
   }
 
   @Post(':id/submit')
   @HttpCode(200)
   @Access({ orgTypes: ['municipality'], roles: ['caseworker'] })
-  @ApiOperation({ summary: 'Submit (indsend): computes whether specialist advice is mandatory, and its deadline' })
+  @ApiOperation({
+    summary: 'Submit (indsend): computes whether specialist advice is mandatory, and its deadline',
+  })
   @ApiChangeHeaders()
   @ApiBody({ schema: openApiSchema(emptyCommandSchema), required: false })
   @ApiResponse({ status: 200, schema: { example: { ...REFERRAL_VIEW_EXAMPLE, status: 'AWAITING_ADVICE' } } })
@@ -99,7 +119,10 @@ export class ReferralController {
   @Access({ orgTypes: ['municipality'], roles: ['caseworker'] })
   @ApiOperation({ summary: 'Withdraw (tilbagekald) from any open state, with a reason' })
   @ApiChangeHeaders()
-  @ApiBody({ schema: openApiSchema(withdrawSchema), examples: { moved: { value: { reason: 'The citizen moved to another municipality' } } } })
+  @ApiBody({
+    schema: openApiSchema(withdrawSchema),
+    examples: { moved: { value: { reason: 'The citizen moved to another municipality' } } },
+  })
   @ApiResponse({ status: 200, schema: { example: { ...REFERRAL_VIEW_EXAMPLE, status: 'WITHDRAWN' } } })
   @ApiProblems(400, 404, 409, 412, 428)
   async withdraw(

@@ -19,6 +19,14 @@ export function referralResponse(res: Response, row: ReferralRow): ReferralView 
 /** Headers every state change documents: If-Match (required) and Idempotency-Key (optional). */
 export const ApiChangeHeaders = () =>
   applyDecorators(
-    ApiHeader({ name: 'If-Match', required: true, description: 'The ETag of the referral as you last read it (412 when stale)' }),
-    ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Makes a retried POST have one effect' }),
+    ApiHeader({
+      name: 'If-Match',
+      required: true,
+      description: 'The ETag of the referral as you last read it (412 when stale)',
+    }),
+    ApiHeader({
+      name: 'Idempotency-Key',
+      required: false,
+      description: 'Makes a retried POST have one effect',
+    }),
   );

@@ -14,13 +14,19 @@ export class ReferralRepository {
     return tx.referral.create({ data });
   }
 
-  findInScope(id: string, scope: ReferralFilter, tx: Tx | PrismaService = this.prisma): Promise<ReferralRow | null> {
+  findInScope(
+    id: string,
+    scope: ReferralFilter,
+    tx: Tx | PrismaService = this.prisma,
+  ): Promise<ReferralRow | null> {
     return tx.referral.findFirst({ where: { AND: [{ id }, scope] } });
   }
 
   /** Locks the row for the rest of the transaction, so concurrent changes to one referral queue up. */
   async lockInScope(tx: Tx, id: string, scope: ReferralFilter): Promise<ReferralRow | null> {
-    const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM referral WHERE id = ${id}::uuid FOR UPDATE`;
+    const locked = await tx.$queryRaw<
+      { id: string }[]
+    >`SELECT id FROM referral WHERE id = ${id}::uuid FOR UPDATE`;
     return locked.length ? this.findInScope(id, scope, tx) : null;
   }
 
@@ -33,7 +39,11 @@ export class ReferralRepository {
   }
 
   /** Newest first; the cursor is the last row's (createdAt, id). */
-  list(filter: ReferralFilter, limit: number, after?: { createdAt: Date; id: string }): Promise<ReferralRow[]> {
+  list(
+    filter: ReferralFilter,
+    limit: number,
+    after?: { createdAt: Date; id: string },
+  ): Promise<ReferralRow[]> {
     const cursor: ReferralFilter = after
       ? { OR: [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, id: { lt: after.id } }] }
       : {};

@@ -95,7 +95,11 @@ export class ReferralService {
   async get(principal: Principal, id: string, meta: RequestMeta): Promise<ReferralRow> {
     const row = await this.referrals.findInScope(id, referralScope(principal));
     if (!row) {
-      await this.audit.denied(principal, { action: 'referral.read', resource: { type: 'referral', id }, requestId: meta.requestId });
+      await this.audit.denied(principal, {
+        action: 'referral.read',
+        resource: { type: 'referral', id },
+        requestId: meta.requestId,
+      });
       throw ProblemException.notFound(`referral ${id}`);
     }
     return row;
@@ -121,8 +125,14 @@ export class ReferralService {
   async citizen(principal: Principal, id: string, meta: RequestMeta) {
     const row = await this.get(principal, id, meta);
     if (!maySeeCitizen(principal, row)) {
-      await this.audit.denied(principal, { action: 'citizen.read', resource: { type: 'referral', id }, requestId: meta.requestId });
-      throw ProblemException.forbidden("the citizen's identity is visible to the operator only after acceptance");
+      await this.audit.denied(principal, {
+        action: 'citizen.read',
+        resource: { type: 'referral', id },
+        requestId: meta.requestId,
+      });
+      throw ProblemException.forbidden(
+        "the citizen's identity is visible to the operator only after acceptance",
+      );
     }
     const cpr = this.vault.open({ ciphertext: Buffer.from(row.cprCiphertext), keyId: row.cprKeyId });
     await this.audit.recordNow(principal, {

@@ -25,7 +25,13 @@ export function toReferralView(r: ReferralRow) {
       dueAt: instant(r.adviceDueAt),
       overdue: r.adviceOverdue,
       given: r.adviceGivenAt
-        ? { adviceCaseId: r.adviceCaseId, level: r.adviceLevel, offerId: r.adviceOfferId, rationale: r.adviceRationale, givenAt: instant(r.adviceGivenAt) }
+        ? {
+            adviceCaseId: r.adviceCaseId,
+            level: r.adviceLevel,
+            offerId: r.adviceOfferId,
+            rationale: r.adviceRationale,
+            givenAt: instant(r.adviceGivenAt),
+          }
         : null,
     },
     decision: r.decidedAt

@@ -16,7 +16,10 @@ export function forgeToken(claims: Record<string, unknown>, kid = 'forged-key'):
 
 /** The claims of a real token, to copy into a forged one. */
 export function claimsOf(token: string): Record<string, unknown> {
-  return JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString('utf8')) as Record<string, unknown>;
+  return JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString('utf8')) as Record<
+    string,
+    unknown
+  >;
 }
 
 /** The kid of a real token, so a forgery cannot be told apart by its header. */

@@ -1,4 +1,11 @@
-import { createCloudEvent, OfferUpdated, ResponsibilityChanged, toKafkaMessage, type EventData, type EventDefinition } from '@platform/contracts';
+import {
+  createCloudEvent,
+  OfferUpdated,
+  ResponsibilityChanged,
+  toKafkaMessage,
+  type EventData,
+  type EventDefinition,
+} from '@platform/contracts';
 import { KafkaConnection } from '@platform/messaging';
 import { randomUUID } from 'node:crypto';
 import type { PrismaService } from '../../src/database/prisma.service';
@@ -10,7 +17,12 @@ import type { PrismaService } from '../../src/database/prisma.service';
 export class EventPublisher {
   private readonly kafka = new KafkaConnection({ brokers: ['127.0.0.1:9092'], clientId: 'referrals-tests' });
 
-  async publish<D extends EventDefinition>(definition: D, subject: string, data: EventData<D>, source = '/services/test'): Promise<string> {
+  async publish<D extends EventDefinition>(
+    definition: D,
+    subject: string,
+    data: EventData<D>,
+    source = '/services/test',
+  ): Promise<string> {
     const event = createCloudEvent({ source, type: definition.type, subject, data });
     const producer = await this.kafka.producer();
     await producer.send({ topic: definition.topic, acks: -1, messages: [toKafkaMessage(event)] });
@@ -47,7 +59,9 @@ export async function publishOffer(
     ...overrides,
   };
   await events.publish(OfferUpdated, data.offerId, data, '/services/specialty-planning');
-  await eventually(async () => (await prisma.offer.findUnique({ where: { id: data.offerId } }))?.version === data.version);
+  await eventually(
+    async () => (await prisma.offer.findUnique({ where: { id: data.offerId } }))?.version === data.version,
+  );
   return { offerId: data.offerId, operatorOrgCode: data.operatorOrgCode, places: data.places };
 }
 

@@ -12,11 +12,16 @@ export class ReferralApi {
   }
 
   async get(identity: TestIdentity, id: string) {
-    return this.http().get(`/api/v1/referrals/${id}`).auth(await getToken(identity), { type: 'bearer' });
+    return this.http()
+      .get(`/api/v1/referrals/${id}`)
+      .auth(await getToken(identity), { type: 'bearer' });
   }
 
   async create(identity: TestIdentity = 'caseworker-101', overrides: Record<string, unknown> = {}) {
-    const res = await this.http().post('/api/v1/referrals').auth(await getToken(identity), { type: 'bearer' }).send(newReferralBody(overrides));
+    const res = await this.http()
+      .post('/api/v1/referrals')
+      .auth(await getToken(identity), { type: 'bearer' })
+      .send(newReferralBody(overrides));
     if (res.status !== 201) throw new Error(`create failed: ${res.status} ${JSON.stringify(res.body)}`);
     return res.body as { id: string; version: number };
   }
@@ -25,7 +30,10 @@ export class ReferralApi {
   async command(identity: TestIdentity, id: string, path: string, body?: unknown, etag?: string) {
     const token = await getToken(identity);
     const ifMatch = etag ?? (await this.etagAs(identity, id));
-    const req = this.http().post(`/api/v1/referrals/${id}/${path}`).auth(token, { type: 'bearer' }).set('If-Match', ifMatch);
+    const req = this.http()
+      .post(`/api/v1/referrals/${id}/${path}`)
+      .auth(token, { type: 'bearer' })
+      .set('If-Match', ifMatch);
     // Sent as JSON text, so random property-test values (numbers, null, strings) arrive exactly as generated.
     return body === undefined ? req : req.set('Content-Type', 'application/json').send(JSON.stringify(body));
   }

@@ -13,7 +13,11 @@ export interface ReferralEvent {
 const STARTED = new Date(Date.now() - 60_000);
 
 /** The events of one referral on referrals.referral.v1, in order, once at least `count` have arrived. */
-export async function referralEvents(referralId: string, count: number, timeoutMs = 30_000): Promise<ReferralEvent[]> {
+export async function referralEvents(
+  referralId: string,
+  count: number,
+  timeoutMs = 30_000,
+): Promise<ReferralEvent[]> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const events = (await collectEvents(TOPICS.referral, { from: STARTED }))

@@ -37,7 +37,10 @@ export async function startReferralsApp(overrides: Record<string, string> = {}):
   const config = testConfig(overrides);
   await migrate(config.REFERRALS_DATABASE_URL, MIGRATIONS_DIR);
   const moduleRef = await Test.createTestingModule({ imports: [AppModule.forConfig(config)] }).compile();
-  const app = moduleRef.createNestApplication({ bodyParser: false, logger: new ConsoleLogger({ json: true, logLevels: ['error'] }) });
+  const app = moduleRef.createNestApplication({
+    bodyParser: false,
+    logger: new ConsoleLogger({ json: true, logLevels: ['error'] }),
+  });
   await prepareApp(app, config);
   await app.init();
   return { app, config, prisma: app.get(PrismaService), close: () => app.close() };

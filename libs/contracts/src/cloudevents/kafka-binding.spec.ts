@@ -27,7 +27,9 @@ describe('CloudEvents Kafka binding (binary mode)', () => {
   it('reads back the same event from Buffers, as kafkajs delivers them', () => {
     const message = toKafkaMessage(event);
     const headers = Object.fromEntries(Object.entries(message.headers).map(([k, v]) => [k, Buffer.from(v)]));
-    expect(fromKafkaMessage({ key: Buffer.from(message.key), value: Buffer.from(message.value), headers })).toEqual(event);
+    expect(
+      fromKafkaMessage({ key: Buffer.from(message.key), value: Buffer.from(message.value), headers }),
+    ).toEqual(event);
   });
 
   it('refuses a message without CloudEvents headers', () => {
@@ -36,6 +38,8 @@ describe('CloudEvents Kafka binding (binary mode)', () => {
 
   it('refuses a value that is not JSON', () => {
     const { headers, key } = toKafkaMessage(event);
-    expect(() => fromKafkaMessage({ key, value: Buffer.from('not json'), headers })).toThrow('value is not JSON');
+    expect(() => fromKafkaMessage({ key, value: Buffer.from('not json'), headers })).toThrow(
+      'value is not JSON',
+    );
   });
 });

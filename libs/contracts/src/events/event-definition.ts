@@ -14,7 +14,11 @@ export interface EventDefinition<S extends z.ZodType = z.ZodType> {
 
 export type EventData<D extends EventDefinition> = z.infer<D['schema']>;
 
-export function defineEvent<S extends z.ZodType>(type: string, topic: TopicName, schema: S): EventDefinition<S> {
+export function defineEvent<S extends z.ZodType>(
+  type: string,
+  topic: TopicName,
+  schema: S,
+): EventDefinition<S> {
   return { type, topic, schema };
 }
 

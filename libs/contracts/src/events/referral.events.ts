@@ -86,7 +86,11 @@ export const ReferralDecided = defineEvent(
 
 const operatorRef = { offerId: uuid, operatorOrgCode: orgCode };
 
-export const ReferralSentToOffer = defineEvent(type('sent'), topic, z.strictObject({ ...referralRef, ...operatorRef }));
+export const ReferralSentToOffer = defineEvent(
+  type('sent'),
+  topic,
+  z.strictObject({ ...referralRef, ...operatorRef }),
+);
 
 export const ReferralAccepted = defineEvent(
   type('accepted'),

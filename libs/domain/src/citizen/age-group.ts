@@ -16,7 +16,8 @@ export function isAgeGroup(value: unknown): value is AgeGroup {
 }
 
 export function ageGroupOfAge(age: number): AgeGroup {
-  if (!Number.isInteger(age) || age < 0) throw new RangeError('age must be a whole number of years, 0 or more');
+  if (!Number.isInteger(age) || age < 0)
+    throw new RangeError('age must be a whole number of years, 0 or more');
   if (age >= ADULT_FROM_AGE) return 'ADULT';
   return age >= YOUTH_FROM_AGE ? 'YOUTH' : 'CHILD';
 }

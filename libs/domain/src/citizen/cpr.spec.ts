@@ -42,7 +42,8 @@ describe('Cpr.parse', () => {
   });
 
   it('refuses 31 April, month 13, month 00 and day 00 as invalid dates', () => {
-    for (const input of ['3104901234', '0113901234', '0100901234', '0001901234']) expect(codeOf(input)).toBe('CPR_INVALID_DATE');
+    for (const input of ['3104901234', '0113901234', '0100901234', '0001901234'])
+      expect(codeOf(input)).toBe('CPR_INVALID_DATE');
   });
 
   it('refuses wrong length, letters and misplaced separators as invalid format', () => {

@@ -18,6 +18,9 @@ export class NoRegionOnDateError extends DomainError {
     readonly municipalityCode: string,
     readonly date: string,
   ) {
-    super('REGION_NOT_FOUND_ON_DATE', `municipality ${municipalityCode} belonged to no known region on ${date}`);
+    super(
+      'REGION_NOT_FOUND_ON_DATE',
+      `municipality ${municipalityCode} belonged to no known region on ${date}`,
+    );
   }
 }

@@ -45,7 +45,10 @@ describe('regions over time', () => {
 
   it('puts København in Hovedstaden on 2026-12-31 and in Østdanmark on 2027-01-01', () => {
     expect(regionOfMunicipality('101', '2026-12-31').code).toBe('1084');
-    expect(regionOfMunicipality('101', '2027-01-01')).toMatchObject({ code: '1086', name: 'Region Østdanmark' });
+    expect(regionOfMunicipality('101', '2027-01-01')).toMatchObject({
+      code: '1086',
+      name: 'Region Østdanmark',
+    });
   });
 
   it('keeps Aarhus in Midtjylland on both sides of the merger', () => {

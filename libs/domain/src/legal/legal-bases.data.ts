@@ -66,7 +66,8 @@ const bases: Record<LegalBasisCode, Omit<LegalBasis, 'code'>> = {
   BEK_CENTRAL_REFUSION: {
     reference: 'Bekendtgørelse om den centrale refusionsordning efter lov om social service',
     titleDa: 'Den centrale refusionsordning',
-    titleEn: 'Executive order on the central refusion scheme (monthly calculation, household rule, over-67 rule)',
+    titleEn:
+      'Executive order on the central refusion scheme (monthly calculation, household rule, over-67 rule)',
     note: 'BEK nr. 2430 af 14/12/2021 (amended by BEK nr. 181 af 31/01/2022), later BEK nr. 1485 af 06/12/2023.',
   },
   BEK_STATE_REFUSION: {

@@ -1,4 +1,10 @@
-import { compareLevels, isLowerLevel, isSpecialisationLevel, SPECIALISATION_LEVELS, type SpecialisationLevel } from './specialisation-level';
+import {
+  compareLevels,
+  isLowerLevel,
+  isSpecialisationLevel,
+  SPECIALISATION_LEVELS,
+  type SpecialisationLevel,
+} from './specialisation-level';
 
 describe('specialisation levels', () => {
   it('orders GENERAL < LIGHT < MODERATE < HIGH', () => {

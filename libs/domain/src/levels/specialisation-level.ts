@@ -8,12 +8,13 @@ export const SPECIALISATION_LEVELS = ['GENERAL', 'LIGHT', 'MODERATE', 'HIGH'] as
 export type SpecialisationLevel = (typeof SPECIALISATION_LEVELS)[number];
 
 /** Danish and English labels for UI and API docs. */
-export const SPECIALISATION_LEVEL_NAMES: Readonly<Record<SpecialisationLevel, { da: string; en: string }>> = Object.freeze({
-  GENERAL: { da: 'Almenområdet', en: 'General (not specialised)' },
-  LIGHT: { da: 'Let specialiseret', en: 'Lightly specialised' },
-  MODERATE: { da: 'Moderat specialiseret', en: 'Moderately specialised' },
-  HIGH: { da: 'Højt specialiseret', en: 'Highly specialised' },
-});
+export const SPECIALISATION_LEVEL_NAMES: Readonly<Record<SpecialisationLevel, { da: string; en: string }>> =
+  Object.freeze({
+    GENERAL: { da: 'Almenområdet', en: 'General (not specialised)' },
+    LIGHT: { da: 'Let specialiseret', en: 'Lightly specialised' },
+    MODERATE: { da: 'Moderat specialiseret', en: 'Moderately specialised' },
+    HIGH: { da: 'Højt specialiseret', en: 'Highly specialised' },
+  });
 
 export function isSpecialisationLevel(value: unknown): value is SpecialisationLevel {
   return typeof value === 'string' && (SPECIALISATION_LEVELS as readonly string[]).includes(value);

@@ -25,7 +25,8 @@ export class Money {
   static ofKroner(kroner: number | string): Money {
     const { numerator, denominator } = toDecimal(kroner, 'an amount in kroner');
     const ore = numerator * 100n;
-    if (ore % denominator !== 0n) throw new InvalidAmountError('an amount in kroner may have at most 2 decimals');
+    if (ore % denominator !== 0n)
+      throw new InvalidAmountError('an amount in kroner may have at most 2 decimals');
     return fromBig(ore / denominator);
   }
 
@@ -71,7 +72,9 @@ export class Money {
     const amount = BigInt(this.ore) * sign;
     const shares = scaled.map((w) => ({ base: (amount * w) / total, remainder: (amount * w) % total }));
     let left = amount - shares.reduce((sum, s) => sum + s.base, 0n);
-    const order = shares.map((_, i) => i).sort((a, b) => compareBig(shares[b]!.remainder, shares[a]!.remainder) || a - b);
+    const order = shares
+      .map((_, i) => i)
+      .sort((a, b) => compareBig(shares[b]!.remainder, shares[a]!.remainder) || a - b);
     const extra = new Array<bigint>(shares.length).fill(0n);
     for (const i of order) {
       if (left === 0n) break;

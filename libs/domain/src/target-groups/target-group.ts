@@ -1,6 +1,11 @@
 import { TARGET_GROUPS, type TargetGroup, type TargetGroupCode } from './target-groups.data';
 
-export { FFB_CODE_SYSTEM, FFB_CODE_SYSTEM_VERSION, TARGET_GROUP_CODES, TARGET_GROUPS } from './target-groups.data';
+export {
+  FFB_CODE_SYSTEM,
+  FFB_CODE_SYSTEM_VERSION,
+  TARGET_GROUP_CODES,
+  TARGET_GROUPS,
+} from './target-groups.data';
 export type { TargetGroup, TargetGroupCode } from './target-groups.data';
 
 const byCode = new Map(TARGET_GROUPS.map((g) => [g.code, g]));

@@ -37,7 +37,8 @@ export interface TargetGroup {
 const groups: Record<TargetGroupCode, Omit<TargetGroup, 'code'>> = {
   // The six groups proposed for regional responsibility (004_…), each for children, young people and adults.
   MULTIPLE_FUNCTIONAL_IMPAIRMENTS: {
-    nameDa: 'Multiple funktionsnedsættelser, herunder komplekse sjældne diagnoser og kompleks erhvervet hjerneskade',
+    nameDa:
+      'Multiple funktionsnedsættelser, herunder komplekse sjældne diagnoser og kompleks erhvervet hjerneskade',
     nameEn: 'Multiple functional impairments, incl. complex rare diagnoses and complex acquired brain injury',
     ffbCode: 'f1c7ee41-21b4-4dba-9424-c874bf72b5e7',
     ffbDisplay: 'Multipel funktionsnedsættelse',
@@ -54,15 +55,20 @@ const groups: Record<TargetGroupCode, Omit<TargetGroup, 'code'>> = {
     nameEn: 'Mental illness combined with substance abuse and/or extensive problem-creating behaviour',
   },
   INTELLECTUAL_DISABILITY_BEHAVIOUR: {
-    nameDa: 'Udviklingshæmning kombineret med misbrug og/eller problemskabende adfærd, evt. dømt eller i surrogatanbringelse',
-    nameEn: 'Intellectual disability combined with substance abuse and/or problem-creating behaviour, possibly sentenced or in custody surrogate',
+    nameDa:
+      'Udviklingshæmning kombineret med misbrug og/eller problemskabende adfærd, evt. dømt eller i surrogatanbringelse',
+    nameEn:
+      'Intellectual disability combined with substance abuse and/or problem-creating behaviour, possibly sentenced or in custody surrogate',
   },
   YOUTH_SECURE_INSTITUTIONS: {
-    nameDa: 'Børn og unge med omfattende sociale problemer anbragt på sikrede eller delvist lukkede institutioner eller idømt ungdomssanktion',
-    nameEn: 'Children and youth with extensive social problems placed in secure or partly closed institutions or sentenced to youth sanction',
+    nameDa:
+      'Børn og unge med omfattende sociale problemer anbragt på sikrede eller delvist lukkede institutioner eller idømt ungdomssanktion',
+    nameEn:
+      'Children and youth with extensive social problems placed in secure or partly closed institutions or sentenced to youth sanction',
   },
   CHILDREN_COMPLEX_DIFFICULTIES: {
-    nameDa: 'Børn, herunder spædbørn, og unge med særligt komplekse sociale og/eller følelsesmæssige vanskeligheder',
+    nameDa:
+      'Børn, herunder spædbørn, og unge med særligt komplekse sociale og/eller følelsesmæssige vanskeligheder',
     nameEn: 'Children incl. infants and youth with particularly complex social and/or emotional difficulties',
   },
   // The groups named in 000_…; autism, acquired brain injury and vision were the specialty-planning pilots.

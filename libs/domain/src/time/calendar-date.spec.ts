@@ -9,7 +9,16 @@ describe('calendar dates', () => {
   });
 
   it('refuses days and months that do not exist and other formats', () => {
-    for (const bad of ['2026-04-31', '2026-13-01', '2026-00-10', '2026-01-00', '2026-1-01', '20260101', '2026-01-01T00:00:00Z', 20260101]) {
+    for (const bad of [
+      '2026-04-31',
+      '2026-13-01',
+      '2026-00-10',
+      '2026-01-00',
+      '2026-1-01',
+      '20260101',
+      '2026-01-01T00:00:00Z',
+      20260101,
+    ]) {
       expect(isIsoDate(bad)).toBe(false);
     }
   });

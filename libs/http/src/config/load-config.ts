@@ -11,7 +11,10 @@ export class ConfigError extends Error {
  * Reads a service's configuration from the environment once, at start. A missing or bad value stops the
  * service with a message naming the variable (never its value: it may be a secret).
  */
-export function loadConfig<S extends z.ZodObject>(schema: S, env: NodeJS.ProcessEnv = process.env): z.infer<S> {
+export function loadConfig<S extends z.ZodObject>(
+  schema: S,
+  env: NodeJS.ProcessEnv = process.env,
+): z.infer<S> {
   const result = schema.safeParse(env);
   if (result.success) return result.data;
   throw new ConfigError(result.error.issues.map((i) => `${i.path.join('.')}: ${describe(i)}`));
@@ -31,5 +34,10 @@ export const key32 = z
 export const port = z.coerce.number().int().min(1).max(65535);
 export const csv = z
   .string()
-  .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
+  .transform((s) =>
+    s
+      .split(',')
+      .map((x) => x.trim())
+      .filter(Boolean),
+  )
   .refine((a) => a.length > 0, 'must list at least one value');

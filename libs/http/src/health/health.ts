@@ -29,7 +29,9 @@ export class HealthController {
 
   /** Readiness: every dependency answers within the timeout; 503 names the ones that do not. */
   @Get('ready')
-  async ready(@Res({ passthrough: true }) res: Response): Promise<{ status: string; checks: Record<string, string> }> {
+  async ready(
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<{ status: string; checks: Record<string, string> }> {
     const results = await Promise.all(this.checks.map(async (c) => [c.name, await run(c)] as const));
     const down = results.some(([, r]) => r !== 'up');
     res.status(down ? 503 : 200);
@@ -51,4 +53,3 @@ async function run(check: ReadinessCheck): Promise<string> {
     clearTimeout(timer);
   }
 }
-

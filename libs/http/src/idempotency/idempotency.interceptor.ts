@@ -48,10 +48,14 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const key = req.header('idempotency-key');
     if (req.method !== 'POST' || key === undefined || !req.principal) return next.handle();
     if (!KEY.test(key)) {
-      throw ProblemException.validation([{ pointer: 'header:Idempotency-Key', detail: 'must be 8-200 characters of A-Z a-z 0-9 . _ : -' }]);
+      throw ProblemException.validation([
+        { pointer: 'header:Idempotency-Key', detail: 'must be 8-200 characters of A-Z a-z 0-9 . _ : -' },
+      ]);
     }
     const clientId = req.principal.clientId;
-    const hash = createHash('sha256').update(`${req.method} ${req.path}\n${JSON.stringify(req.body ?? null)}`).digest('hex');
+    const hash = createHash('sha256')
+      .update(`${req.method} ${req.path}\n${JSON.stringify(req.body ?? null)}`)
+      .digest('hex');
     const status = this.reflector.get<number | undefined>(HTTP_CODE_METADATA, context.getHandler()) ?? 201;
     return from(this.store.begin(clientId, key, hash)).pipe(
       mergeMap((state) => {
@@ -61,13 +65,27 @@ export class IdempotencyInterceptor implements NestInterceptor {
             if (state.etag) res.setHeader('ETag', state.etag);
             return of(state.body);
           case 'in-progress':
-            throw conflict(409, 'idempotency-key-in-use', 'a request with this Idempotency-Key is still being processed');
+            throw conflict(
+              409,
+              'idempotency-key-in-use',
+              'a request with this Idempotency-Key is still being processed',
+            );
           case 'mismatch':
-            throw conflict(422, 'idempotency-key-reused', 'this Idempotency-Key was used for a different request');
+            throw conflict(
+              422,
+              'idempotency-key-reused',
+              'this Idempotency-Key was used for a different request',
+            );
           case 'new':
             return next.handle().pipe(
               mergeMap(async (body: unknown) => {
-                await this.store.complete(clientId, key, status, body, (res.getHeader('etag') as string | undefined) ?? null);
+                await this.store.complete(
+                  clientId,
+                  key,
+                  status,
+                  body,
+                  (res.getHeader('etag') as string | undefined) ?? null,
+                );
                 return body;
               }),
               catchError(async (error: unknown) => {

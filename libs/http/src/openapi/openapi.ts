@@ -18,14 +18,21 @@ export function setupOpenApi(app: INestApplication, info: OpenApiInfo): OpenAPIO
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
     .build();
   const document = SwaggerModule.createDocument(app, config);
-  document.components = { ...document.components, schemas: { ...document.components?.schemas, Problem: PROBLEM_SCHEMA } };
+  document.components = {
+    ...document.components,
+    schemas: { ...document.components?.schemas, Problem: PROBLEM_SCHEMA },
+  };
   SwaggerModule.setup('docs', app, document);
   return document;
 }
 
 /** A zod schema as an OpenAPI 3.0 schema object, so the validation and the documentation share one source. */
 export function openApiSchema(schema: z.ZodType): Record<string, unknown> {
-  const json = z.toJSONSchema(schema, { target: 'openapi-3.0', io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+  const json = z.toJSONSchema(schema, {
+    target: 'openapi-3.0',
+    io: 'input',
+    unrepresentable: 'any',
+  }) as Record<string, unknown>;
   delete json.$schema;
   return json;
 }

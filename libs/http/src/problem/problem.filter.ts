@@ -35,7 +35,8 @@ export class ProblemFilter implements ExceptionFilter {
     this.logger.error({
       msg: 'unhandled error',
       requestId: request.headers['x-request-id'],
-      error: error instanceof Error ? { name: error.name, message: error.message, stack: error.stack } : 'unknown',
+      error:
+        error instanceof Error ? { name: error.name, message: error.message, stack: error.stack } : 'unknown',
     });
     return { type: PROBLEM_TYPES.internal, title: 'Internal error', status: 500 };
   }

@@ -34,7 +34,12 @@ function bodyProblem(error: BodyParserError): ProblemBody | undefined {
         detail: `the body is larger than the limit of ${error.limit} bytes`,
       };
     case 'entity.parse.failed':
-      return { type: PROBLEM_TYPES.malformedJson, title: 'Malformed JSON', status: 400, detail: 'the body is not valid JSON' };
+      return {
+        type: PROBLEM_TYPES.malformedJson,
+        title: 'Malformed JSON',
+        status: 400,
+        detail: 'the body is not valid JSON',
+      };
     case 'encoding.unsupported':
     case 'charset.unsupported':
       return {

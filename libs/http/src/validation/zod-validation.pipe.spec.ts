@@ -21,7 +21,9 @@ describe('ZodValidationPipe', () => {
   });
 
   it('names a missing field as required', () => {
-    expect(problemOf(() => pipe.transform({ name: 'a' })).errors).toEqual([{ pointer: '/age', detail: 'required' }]);
+    expect(problemOf(() => pipe.transform({ name: 'a' })).errors).toEqual([
+      { pointer: '/age', detail: 'required' },
+    ]);
   });
 
   it('names each unknown field', () => {
@@ -37,7 +39,9 @@ describe('ZodValidationPipe', () => {
   });
 
   it('reads a missing optional body as {} only when allowed', () => {
-    expect(new ZodValidationPipe(z.strictObject({}), 'body', { optionalBody: true }).transform(undefined)).toEqual({});
+    expect(
+      new ZodValidationPipe(z.strictObject({}), 'body', { optionalBody: true }).transform(undefined),
+    ).toEqual({});
     expect(problemOf(() => new ZodValidationPipe(z.strictObject({})).transform(undefined)).status).toBe(400);
   });
 

@@ -29,7 +29,10 @@ export function toFieldErrors(issues: z.core.$ZodIssue[], location: 'body' | 'qu
   return issues.flatMap((issue) => {
     const base = issue.path.map(String);
     if (issue.code === 'unrecognized_keys') {
-      return issue.keys.map((key) => ({ pointer: pointer([...base, key], location), detail: 'unknown field' }));
+      return issue.keys.map((key) => ({
+        pointer: pointer([...base, key], location),
+        detail: 'unknown field',
+      }));
     }
     return [{ pointer: pointer(base, location), detail: describe(issue) }];
   });

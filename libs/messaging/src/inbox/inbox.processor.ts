@@ -103,7 +103,12 @@ export class InboxProcessor {
     return this.applyWithRetries(delivery, event, data, handler);
   }
 
-  private async applyWithRetries(delivery: Delivery, event: CloudEvent, data: unknown, handler: HandlerEntry) {
+  private async applyWithRetries(
+    delivery: Delivery,
+    event: CloudEvent,
+    data: unknown,
+    handler: HandlerEntry,
+  ) {
     for (let attempt = 1; ; attempt++) {
       try {
         return await this.applyOnce(delivery, event, data, handler);
@@ -111,13 +116,24 @@ export class InboxProcessor {
         if (error instanceof PermanentEventError || attempt >= this.options.maxAttempts) {
           return this.deadLetter(delivery, error, attempt);
         }
-        this.logger.warn({ msg: 'event effect failed; retrying', type: event.type, id: event.id, attempt, error: String(error) });
+        this.logger.warn({
+          msg: 'event effect failed; retrying',
+          type: event.type,
+          id: event.id,
+          attempt,
+          error: String(error),
+        });
         await new Promise((r) => setTimeout(r, this.options.retryDelayMs * attempt));
       }
     }
   }
 
-  private applyOnce(delivery: Delivery, event: CloudEvent, data: unknown, handler: HandlerEntry): Promise<Outcome> {
+  private applyOnce(
+    delivery: Delivery,
+    event: CloudEvent,
+    data: unknown,
+    handler: HandlerEntry,
+  ): Promise<Outcome> {
     return inTransaction(this.db, async (tx) => {
       const recorded = await tx.$executeRaw`
         INSERT INTO inbox (consumer, event_id, event_type, topic)
@@ -132,7 +148,12 @@ export class InboxProcessor {
   private async deadLetter(delivery: Delivery, error: unknown, attempts: number): Promise<Outcome> {
     const { message } = delivery;
     const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-    this.logger.error({ msg: 'message sent to dead-letter topic', topic: delivery.topic, offset: message.offset, reason });
+    this.logger.error({
+      msg: 'message sent to dead-letter topic',
+      topic: delivery.topic,
+      offset: message.offset,
+      reason,
+    });
     const producer = await this.producer();
     await producer.send({
       topic: deadLetterTopic(delivery.topic),

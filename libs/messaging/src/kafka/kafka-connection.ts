@@ -52,7 +52,11 @@ export class KafkaConnection {
       if (missing.length) {
         await admin.createTopics({
           waitForLeaders: true,
-          topics: missing.map((topic) => ({ topic, numPartitions: partitions.get(topic) ?? 1, replicationFactor: 1 })),
+          topics: missing.map((topic) => ({
+            topic,
+            numPartitions: partitions.get(topic) ?? 1,
+            replicationFactor: 1,
+          })),
         });
         this.logger.log({ msg: 'created topics', topics: missing });
       }

@@ -76,12 +76,16 @@ export class OutboxRelay {
       let sent = 0;
       try {
         sent = await this.publishBatch();
-        if (this.failures > 0) this.logger.log({ msg: 'outbox relay recovered', afterFailures: this.failures });
+        if (this.failures > 0)
+          this.logger.log({ msg: 'outbox relay recovered', afterFailures: this.failures });
         this.failures = 0;
       } catch (error) {
         this.failures += 1;
         if (this.failures === 1 || this.failures % 20 === 0) {
-          this.logger.warn({ msg: 'outbox relay cannot publish; events wait in the outbox', error: String(error) });
+          this.logger.warn({
+            msg: 'outbox relay cannot publish; events wait in the outbox',
+            error: String(error),
+          });
         }
       }
       if (sent < this.options.batchSize) await this.sleep(this.delay());

@@ -23,10 +23,17 @@ export interface OutboxEntry<D extends EventDefinition> {
 export class OutboxWriter {
   constructor(private readonly source: string) {}
 
-  async append<D extends EventDefinition>(tx: SqlTransaction, definition: D, entry: OutboxEntry<D>): Promise<string> {
+  async append<D extends EventDefinition>(
+    tx: SqlTransaction,
+    definition: D,
+    entry: OutboxEntry<D>,
+  ): Promise<string> {
     const checked = definition.schema.safeParse(entry.data);
     if (!checked.success) {
-      throw new EventSchemaError(definition.type, checked.error.issues.map((i) => `${i.path.join('.')}: ${i.code}`));
+      throw new EventSchemaError(
+        definition.type,
+        checked.error.issues.map((i) => `${i.path.join('.')}: ${i.code}`),
+      );
     }
     const event = createCloudEvent({
       source: this.source,

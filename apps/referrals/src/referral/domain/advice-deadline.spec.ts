@@ -14,7 +14,9 @@ describe('advice deadline', () => {
   });
 
   it('is no longer overdue once advice is given, even late', () => {
-    expect(isAdviceOverdue({ adviceDueAt: due, adviceGivenAt: after, now: new Date('2026-04-01T00:00:00Z') })).toBe(false);
+    expect(
+      isAdviceOverdue({ adviceDueAt: due, adviceGivenAt: after, now: new Date('2026-04-01T00:00:00Z') }),
+    ).toBe(false);
   });
 
   it('is never overdue without a deadline', () => {

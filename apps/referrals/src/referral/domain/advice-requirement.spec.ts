@@ -1,4 +1,9 @@
-import { assessAdviceRequirement, responsibilityOn, type AdviceRequirementInput, type ResponsibilityChange } from './advice-requirement';
+import {
+  assessAdviceRequirement,
+  responsibilityOn,
+  type AdviceRequirementInput,
+  type ResponsibilityChange,
+} from './advice-requirement';
 
 const municipal = () => 'MUNICIPAL' as const;
 const base: AdviceRequirementInput = {
@@ -15,11 +20,17 @@ describe('advice requirement (forpligtende visitation)', () => {
   });
 
   it('requires advice when the assessed level is HIGH', () => {
-    expect(assessAdviceRequirement({ ...base, assessedLevel: 'HIGH' })).toEqual({ required: true, reasons: ['HIGH_LEVEL'] });
+    expect(assessAdviceRequirement({ ...base, assessedLevel: 'HIGH' })).toEqual({
+      required: true,
+      reasons: ['HIGH_LEVEL'],
+    });
   });
 
   it('requires advice when the case worker is in doubt', () => {
-    expect(assessAdviceRequirement({ ...base, caseworkerDoubt: true })).toEqual({ required: true, reasons: ['CASEWORKER_DOUBT'] });
+    expect(assessAdviceRequirement({ ...base, caseworkerDoubt: true })).toEqual({
+      required: true,
+      reasons: ['CASEWORKER_DOUBT'],
+    });
   });
 
   it('requires advice when the target group is under regional responsibility', () => {
@@ -30,8 +41,17 @@ describe('advice requirement (forpligtende visitation)', () => {
   });
 
   it('gives every reason that applies, in a fixed order', () => {
-    const all = { ...base, assessedLevel: 'HIGH' as const, caseworkerDoubt: true, responsibility: () => 'REGIONAL' as const };
-    expect(assessAdviceRequirement(all).reasons).toEqual(['HIGH_LEVEL', 'CASEWORKER_DOUBT', 'REGIONAL_RESPONSIBILITY']);
+    const all = {
+      ...base,
+      assessedLevel: 'HIGH' as const,
+      caseworkerDoubt: true,
+      responsibility: () => 'REGIONAL' as const,
+    };
+    expect(assessAdviceRequirement(all).reasons).toEqual([
+      'HIGH_LEVEL',
+      'CASEWORKER_DOUBT',
+      'REGIONAL_RESPONSIBILITY',
+    ]);
   });
 
   it('asks for responsibility of the referral’s target group on the referral date', () => {
@@ -41,10 +61,16 @@ describe('advice requirement (forpligtende visitation)', () => {
   });
 
   it('requires advice from the effective date of a change to REGIONAL, not the day before', () => {
-    const changes: ResponsibilityChange[] = [{ targetGroup: 'AUTISM', responsibility: 'REGIONAL', effectiveFrom: '2026-07-01' }];
+    const changes: ResponsibilityChange[] = [
+      { targetGroup: 'AUTISM', responsibility: 'REGIONAL', effectiveFrom: '2026-07-01' },
+    ];
     const responsibility = (group: string, date: string) => responsibilityOn(changes, group, date);
-    expect(assessAdviceRequirement({ ...base, referralDate: '2026-06-30', responsibility }).required).toBe(false);
-    expect(assessAdviceRequirement({ ...base, referralDate: '2026-07-01', responsibility }).reasons).toEqual(['REGIONAL_RESPONSIBILITY']);
+    expect(assessAdviceRequirement({ ...base, referralDate: '2026-06-30', responsibility }).required).toBe(
+      false,
+    );
+    expect(assessAdviceRequirement({ ...base, referralDate: '2026-07-01', responsibility }).reasons).toEqual([
+      'REGIONAL_RESPONSIBILITY',
+    ]);
   });
 });
 
@@ -84,6 +110,8 @@ describe('responsibility on a date', () => {
   });
 
   it('refuses a date that is not a calendar date', () => {
-    expect(() => responsibilityOn(changes, 'VISION', '2027-02-30')).toThrow(expect.objectContaining({ code: 'INVALID_DATE' }));
+    expect(() => responsibilityOn(changes, 'VISION', '2027-02-30')).toThrow(
+      expect.objectContaining({ code: 'INVALID_DATE' }),
+    );
   });
 });

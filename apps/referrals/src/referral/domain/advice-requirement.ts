@@ -1,10 +1,16 @@
-import { assertIsoDate, compareLevels, type Responsibility, type SpecialisationLevel } from '@platform/domain';
+import { ADVICE_REASONS } from '@platform/contracts';
+import {
+  assertIsoDate,
+  compareLevels,
+  type Responsibility,
+  type SpecialisationLevel,
+} from '@platform/domain';
 
 export type { Responsibility } from '@platform/domain';
 
 /** Why specialist advice (specialistrådgivning) is mandatory for a referral, in this fixed order. */
-export const ADVICE_REASONS = ['HIGH_LEVEL', 'CASEWORKER_DOUBT', 'REGIONAL_RESPONSIBILITY'] as const;
 
+export { ADVICE_REASONS };
 export type AdviceReason = (typeof ADVICE_REASONS)[number];
 
 /** Who is responsible for a target group on a date; supplied by the caller from specialty planning's events. */
@@ -53,7 +59,11 @@ export interface ResponsibilityChange {
  * there is none (regional responsibility is rolled out group by group; municipal is where every group starts).
  * Of two changes with the same effective date, the later one in the list wins (a correction).
  */
-export function responsibilityOn(changes: readonly ResponsibilityChange[], targetGroup: string, date: string): Responsibility {
+export function responsibilityOn(
+  changes: readonly ResponsibilityChange[],
+  targetGroup: string,
+  date: string,
+): Responsibility {
   assertIsoDate(date);
   let current: ResponsibilityChange | undefined;
   for (const change of changes) {

@@ -1,9 +1,10 @@
+import { DEVIATION_REASONS } from '@platform/contracts';
 import { isLowerLevel, type SpecialisationLevel } from '@platform/domain';
 import { DeviationJustificationRequiredError } from './referral.errors';
 
 /** How a decision deviates from the advice (afvigelse fra rådgivningen). */
-export const DEVIATION_REASONS = ['LOWER_LEVEL', 'OTHER_OFFER'] as const;
 
+export { DEVIATION_REASONS };
 export type DeviationReason = (typeof DEVIATION_REASONS)[number];
 
 export interface Placement {
@@ -34,17 +35,24 @@ export interface DecisionAssessment {
  * length after trimming (a blank justification never counts, whatever the minimum).
  */
 export function assessDecision(input: DecisionInput): DecisionAssessment {
-  const { advice, decision } = input;
-  if (!advice) return { followsAdvice: null, deviation: false, deviationReasons: [] };
+  const assessment = compareWithAdvice(input.advice, input.decision);
+  if (assessment.deviation) {
+    const minLength = Math.max(1, input.minJustificationLength);
+    if ((input.justification ?? '').trim().length < minLength)
+      throw new DeviationJustificationRequiredError(minLength);
+  }
+  return assessment;
+}
 
+/**
+ * How a decision stands to the advice, without judging it: also used when advice arrives after an urgent
+ * decision, where the deviation is flagged but nobody could have justified it in advance.
+ */
+export function compareWithAdvice(advice: Placement | undefined, decision: Placement): DecisionAssessment {
+  if (!advice) return { followsAdvice: null, deviation: false, deviationReasons: [] };
   const deviationReasons: DeviationReason[] = [];
   if (isLowerLevel(decision.level, advice.level)) deviationReasons.push('LOWER_LEVEL');
   if (decision.offerId !== advice.offerId) deviationReasons.push('OTHER_OFFER');
   const deviation = deviationReasons.length > 0;
-
-  if (deviation) {
-    const minLength = Math.max(1, input.minJustificationLength);
-    if ((input.justification ?? '').trim().length < minLength) throw new DeviationJustificationRequiredError(minLength);
-  }
   return { followsAdvice: !deviation, deviation, deviationReasons };
 }

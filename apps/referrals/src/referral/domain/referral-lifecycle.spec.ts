@@ -1,6 +1,10 @@
 import { REFERRAL_COMMANDS, type ReferralCommand } from './referral-command';
 import { allowedCommands, assertAllowed, nextStatus } from './referral-lifecycle';
-import { AdviceRequiredBeforeDecisionError, IllegalTransitionError, TransitionContextMissingError } from './referral.errors';
+import {
+  AdviceRequiredBeforeDecisionError,
+  IllegalTransitionError,
+  TransitionContextMissingError,
+} from './referral.errors';
 import { isOpenStatus, REFERRAL_STATUSES, type ReferralStatus } from './referral-status';
 
 /** The whole machine, written out by hand: every pair not listed must be refused. */
@@ -10,7 +14,12 @@ const ALLOWED: Record<ReferralStatus, Partial<Record<ReferralCommand, ReferralSt
   AWAITING_ADVICE: { receiveAdvice: 'READY_FOR_DECISION', decide: 'DECIDED', withdraw: 'WITHDRAWN' },
   READY_FOR_DECISION: { decide: 'DECIDED', withdraw: 'WITHDRAWN' },
   DECIDED: { receiveAdvice: 'DECIDED', sendToOffer: 'SENT_TO_OFFER', withdraw: 'WITHDRAWN' },
-  SENT_TO_OFFER: { receiveAdvice: 'SENT_TO_OFFER', accept: 'ACCEPTED', reject: 'REJECTED', withdraw: 'WITHDRAWN' },
+  SENT_TO_OFFER: {
+    receiveAdvice: 'SENT_TO_OFFER',
+    accept: 'ACCEPTED',
+    reject: 'REJECTED',
+    withdraw: 'WITHDRAWN',
+  },
   ACCEPTED: { receiveAdvice: 'ACCEPTED', startPlacement: 'PLACEMENT_ACTIVE', withdraw: 'WITHDRAWN' },
   PLACEMENT_ACTIVE: { receiveAdvice: 'PLACEMENT_ACTIVE', endPlacement: 'ENDED', withdraw: 'WITHDRAWN' },
   REJECTED: {},
@@ -20,7 +29,9 @@ const ALLOWED: Record<ReferralStatus, Partial<Record<ReferralCommand, ReferralSt
 // Context that satisfies every conditional transition; the conditions are tested on their own below.
 const CONTEXT = { adviceRequired: true, urgent: true };
 
-const pairs = REFERRAL_STATUSES.flatMap((status) => REFERRAL_COMMANDS.map((command) => ({ status, command, to: ALLOWED[status][command] })));
+const pairs = REFERRAL_STATUSES.flatMap((status) =>
+  REFERRAL_COMMANDS.map((command) => ({ status, command, to: ALLOWED[status][command] })),
+);
 
 describe('referral lifecycle: every status × command', () => {
   it.each(pairs.filter((p) => p.to))('$status + $command → $to', ({ status, command, to }) => {
@@ -28,15 +39,23 @@ describe('referral lifecycle: every status × command', () => {
     expect(() => assertAllowed(status, command)).not.toThrow();
   });
 
-  it.each(pairs.filter((p) => !p.to))('refuses $command in $status, naming the allowed commands', ({ status, command }) => {
-    const expectedAllowed = REFERRAL_COMMANDS.filter((c) => ALLOWED[status][c]);
-    expect(() => nextStatus(status, command, CONTEXT)).toThrow(IllegalTransitionError);
-    try {
-      nextStatus(status, command, CONTEXT);
-    } catch (error) {
-      expect(error).toMatchObject({ code: 'ILLEGAL_TRANSITION', currentStatus: status, command, allowed: expectedAllowed });
-    }
-  });
+  it.each(pairs.filter((p) => !p.to))(
+    'refuses $command in $status, naming the allowed commands',
+    ({ status, command }) => {
+      const expectedAllowed = REFERRAL_COMMANDS.filter((c) => ALLOWED[status][c]);
+      expect(() => nextStatus(status, command, CONTEXT)).toThrow(IllegalTransitionError);
+      try {
+        nextStatus(status, command, CONTEXT);
+      } catch (error) {
+        expect(error).toMatchObject({
+          code: 'ILLEGAL_TRANSITION',
+          currentStatus: status,
+          command,
+          allowed: expectedAllowed,
+        });
+      }
+    },
+  );
 
   it.each(REFERRAL_STATUSES)('lists exactly the allowed commands of %s', (status) => {
     expect(allowedCommands(status)).toEqual(REFERRAL_COMMANDS.filter((c) => ALLOWED[status][c]));
@@ -55,7 +74,10 @@ describe('referral lifecycle: conditions', () => {
   it('refuses a decision before mandatory advice unless the placement is urgent with a reason', () => {
     expect(() => nextStatus('AWAITING_ADVICE', 'decide')).toThrow(AdviceRequiredBeforeDecisionError);
     expect(() => nextStatus('AWAITING_ADVICE', 'decide', { urgent: false })).toThrow(
-      expect.objectContaining({ code: 'ADVICE_REQUIRED_BEFORE_DECISION', allowed: ['receiveAdvice', 'withdraw'] }),
+      expect.objectContaining({
+        code: 'ADVICE_REQUIRED_BEFORE_DECISION',
+        allowed: ['receiveAdvice', 'withdraw'],
+      }),
     );
     expect(nextStatus('AWAITING_ADVICE', 'decide', { urgent: true })).toBe('DECIDED');
   });

@@ -1,5 +1,9 @@
 import { REFERRAL_COMMANDS, type ReferralCommand } from './referral-command';
-import { AdviceRequiredBeforeDecisionError, IllegalTransitionError, TransitionContextMissingError } from './referral.errors';
+import {
+  AdviceRequiredBeforeDecisionError,
+  IllegalTransitionError,
+  TransitionContextMissingError,
+} from './referral.errors';
 import type { ReferralStatus } from './referral-status';
 
 export { REFERRAL_COMMANDS, isReferralCommand, type ReferralCommand } from './referral-command';
@@ -60,17 +64,25 @@ export function assertAllowed(status: ReferralStatus, command: ReferralCommand):
 }
 
 /** The status after the command, or an IllegalTransitionError (with the allowed commands) when refused. */
-export function nextStatus(status: ReferralStatus, command: ReferralCommand, context: TransitionContext = {}): ReferralStatus {
+export function nextStatus(
+  status: ReferralStatus,
+  command: ReferralCommand,
+  context: TransitionContext = {},
+): ReferralStatus {
   assertAllowed(status, command);
   switch (command) {
     case 'submit':
-      if (context.adviceRequired === undefined) throw new TransitionContextMissingError(command, 'adviceRequired');
+      if (context.adviceRequired === undefined)
+        throw new TransitionContextMissingError(command, 'adviceRequired');
       return context.adviceRequired ? 'AWAITING_ADVICE' : 'READY_FOR_DECISION';
     case 'receiveAdvice':
       return status === 'AWAITING_ADVICE' ? 'READY_FOR_DECISION' : status;
     case 'decide':
       if (status === 'AWAITING_ADVICE' && context.urgent !== true) {
-        throw new AdviceRequiredBeforeDecisionError(status, allowedCommands(status).filter((c) => c !== 'decide'));
+        throw new AdviceRequiredBeforeDecisionError(
+          status,
+          allowedCommands(status).filter((c) => c !== 'decide'),
+        );
       }
       return 'DECIDED';
     case 'sendToOffer':

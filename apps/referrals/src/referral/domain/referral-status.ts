@@ -29,7 +29,11 @@ export const REFERRAL_STATUSES = [
 export type ReferralStatus = (typeof REFERRAL_STATUSES)[number];
 
 /** Statuses no command leaves: the case is closed. */
-export const CLOSED_REFERRAL_STATUSES = ['REJECTED', 'ENDED', 'WITHDRAWN'] as const satisfies readonly ReferralStatus[];
+export const CLOSED_REFERRAL_STATUSES = [
+  'REJECTED',
+  'ENDED',
+  'WITHDRAWN',
+] as const satisfies readonly ReferralStatus[];
 
 export function isReferralStatus(value: unknown): value is ReferralStatus {
   return typeof value === 'string' && (REFERRAL_STATUSES as readonly string[]).includes(value);

@@ -22,7 +22,6 @@ export const rejectSchema = z.strictObject({
   note: z.string().trim().max(2000).optional(),
 });
 
-
 export const startPlacementSchema = z.strictObject({ startDate: calendarDate.optional() });
 
 export const endPlacementSchema = z.strictObject({ endDate: calendarDate });

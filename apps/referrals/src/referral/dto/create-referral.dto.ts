@@ -30,12 +30,24 @@ const cpr = z.string().superRefine((value, ctx) => {
 /** Opret visitationssag: the body of POST /api/v1/referrals. */
 export const createReferralSchema = z
   .strictObject({
-    cpr: cpr.meta({ description: "The citizen's CPR number, DDMMYY-SSSS or DDMMYYSSSS", example: '0101901234' }),
-    targetGroup: targetGroupInput.meta({ description: 'Målgruppe: platform code or FFB code', example: 'VISION' }),
+    cpr: cpr.meta({
+      description: "The citizen's CPR number, DDMMYY-SSSS or DDMMYYSSSS",
+      example: '0101901234',
+    }),
+    targetGroup: targetGroupInput.meta({
+      description: 'Målgruppe: platform code or FFB code',
+      example: 'VISION',
+    }),
     assessedLevel: z.enum(SPECIALISATION_LEVELS).meta({ description: 'Assessed level of specialisation' }),
     referralDate: calendarDate.optional().meta({ description: 'Date of the referral; today when left out' }),
-    caseworkerDoubt: z.boolean().default(false).meta({ description: "The case worker doubts the citizen's needs" }),
-    urgent: z.boolean().default(false).meta({ description: 'Akut anbringelse: may be decided before advice' }),
+    caseworkerDoubt: z
+      .boolean()
+      .default(false)
+      .meta({ description: "The case worker doubts the citizen's needs" }),
+    urgent: z
+      .boolean()
+      .default(false)
+      .meta({ description: 'Akut anbringelse: may be decided before advice' }),
     urgentReason: z.string().trim().min(10).max(2000).optional(),
   })
   .refine((body) => !body.urgent || body.urgentReason, {
