@@ -3,7 +3,21 @@ import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync 
 import { join } from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
 import { stackSettings } from '@platform/testing';
-import { ROOT, STACK_DIR, StackError, logFile, portOpen, run, runningPid, say, seconds, shown, startDetached, stopProcess, waitUntil } from './proc';
+import {
+  ROOT,
+  STACK_DIR,
+  StackError,
+  logFile,
+  portOpen,
+  run,
+  runningPid,
+  say,
+  seconds,
+  shown,
+  startDetached,
+  stopServer,
+  waitUntil,
+} from './proc';
 import type { ServerState, StackServer } from './server';
 
 const NAME = 'kafka';
@@ -18,7 +32,13 @@ const PORT = 9092;
 const CLASSPATH = `${LIBS}/*`;
 
 async function answers(brokers: string[]): Promise<boolean> {
-  const admin = new Kafka({ clientId: 'tools-stack', brokers, logLevel: logLevel.NOTHING, connectionTimeout: 1000, retry: { retries: 0 } }).admin();
+  const admin = new Kafka({
+    clientId: 'tools-stack',
+    brokers,
+    logLevel: logLevel.NOTHING,
+    connectionTimeout: 1000,
+    retry: { retries: 0 },
+  }).admin();
   try {
     await admin.connect();
     const cluster = await admin.describeCluster();
@@ -40,7 +60,15 @@ async function ensureJars(): Promise<void> {
   const tmp = `${LIBS}.tmp`;
   rmSync(tmp, { recursive: true, force: true });
   mkdirSync(HOME, { recursive: true });
-  await run(NAME, 'mvn', ['-q', '-B', '-f', POM, 'dependency:copy-dependencies', `-DoutputDirectory=${tmp}`, '-DincludeScope=runtime']);
+  await run(NAME, 'mvn', [
+    '-q',
+    '-B',
+    '-f',
+    POM,
+    'dependency:copy-dependencies',
+    `-DoutputDirectory=${tmp}`,
+    '-DincludeScope=runtime',
+  ]);
   writeFileSync(join(tmp, '.pom.sha256'), `${pomHash}\n`);
   rmSync(LIBS, { recursive: true, force: true });
   renameSync(tmp, LIBS);
@@ -51,10 +79,34 @@ async function ensureJars(): Promise<void> {
 async function ensureFormatted(): Promise<void> {
   if (existsSync(join(DATA, 'meta.properties'))) return;
   mkdirSync(DATA, { recursive: true });
-  const clusterId = (await run(NAME, 'java', ['-cp', CLASSPATH, `-Dlog4j.configuration=file:${LOG4J}`, 'kafka.tools.StorageTool', 'random-uuid'])).trim().split('\n').pop()!;
-  if (!/^[\w-]{22}$/.test(clusterId)) throw new StackError(`kafka: StorageTool random-uuid printed '${clusterId}'; see ${shown(logFile(NAME))}`);
+  const clusterId = (
+    await run(NAME, 'java', [
+      '-cp',
+      CLASSPATH,
+      `-Dlog4j.configuration=file:${LOG4J}`,
+      'kafka.tools.StorageTool',
+      'random-uuid',
+    ])
+  )
+    .trim()
+    .split('\n')
+    .pop()!;
+  if (!/^[\w-]{22}$/.test(clusterId))
+    throw new StackError(
+      `kafka: StorageTool random-uuid printed '${clusterId}'; see ${shown(logFile(NAME))}`,
+    );
   say(NAME, `formatting storage in ${shown(DATA)} (cluster id ${clusterId})`);
-  await run(NAME, 'java', ['-cp', CLASSPATH, `-Dlog4j.configuration=file:${LOG4J}`, 'kafka.tools.StorageTool', 'format', '-t', clusterId, '-c', PROPERTIES]);
+  await run(NAME, 'java', [
+    '-cp',
+    CLASSPATH,
+    `-Dlog4j.configuration=file:${LOG4J}`,
+    'kafka.tools.StorageTool',
+    'format',
+    '-t',
+    clusterId,
+    '-c',
+    PROPERTIES,
+  ]);
 }
 
 export const kafka: StackServer = {
@@ -62,7 +114,13 @@ export const kafka: StackServer = {
   async status(): Promise<ServerState> {
     const brokers = stackSettings().kafkaBrokers;
     const pid = runningPid(NAME, 'kafka.Kafka');
-    return { name: NAME, address: brokers.join(','), up: await answers(brokers), pid, detail: pid ? `data in ${shown(DATA)}` : 'external broker' };
+    return {
+      name: NAME,
+      address: brokers.join(','),
+      up: await answers(brokers),
+      pid,
+      detail: pid ? `data in ${shown(DATA)}` : 'external broker',
+    };
   },
 
   async up(): Promise<void> {
@@ -78,9 +136,10 @@ export const kafka: StackServer = {
       say(NAME, `using the broker at ${brokers.join(',')} (not started by tools/stack)`);
       return;
     }
-    if (await portOpen(PORT)) throw new StackError(`kafka: port ${PORT} is taken by something that is not a Kafka broker`);
+    if (await portOpen(PORT))
+      throw new StackError(`kafka: port ${PORT} is taken by something that is not a Kafka broker`);
     await ensureJars();
-    writeFileSync(PROPERTIES, readFileSync(TEMPLATE, 'utf8').replace('${LOG_DIRS}', DATA));
+    writeFileSync(PROPERTIES, readFileSync(TEMPLATE, 'utf8').replaceAll('@LOG_DIRS@', DATA));
     await ensureFormatted();
     say(NAME, `starting the broker on 127.0.0.1:${PORT}`);
     const pid = startDetached(NAME, 'java', [
@@ -104,7 +163,7 @@ export const kafka: StackServer = {
       if (await answers(stackSettings().kafkaBrokers)) say(NAME, 'not started by tools/stack; left alone');
       return;
     }
-    const how = await stopProcess(pid, { graceMs: 30_000 });
+    const how = await stopServer(NAME, pid, { graceMs: 30_000 });
     say(NAME, `${how} (pid ${pid})`);
   },
 };

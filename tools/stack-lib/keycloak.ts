@@ -1,9 +1,33 @@
 import { createHash } from 'node:crypto';
-import { chmodSync, copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { stackSettings } from '@platform/testing';
-import { ROOT, STACK_DIR, StackError, logFile, portOpen, run, runningPid, say, seconds, shown, startDetached, stopProcess, waitUntil } from './proc';
+import {
+  ROOT,
+  STACK_DIR,
+  StackError,
+  logFile,
+  portOpen,
+  run,
+  runningPid,
+  say,
+  seconds,
+  shown,
+  startDetached,
+  stopServer,
+  waitUntil,
+} from './proc';
 import type { ServerState, StackServer } from './server';
 
 const NAME = 'keycloak';
@@ -14,11 +38,23 @@ const REALM_SOURCE = join(ROOT, 'infra', 'keycloak');
 const IMPORTED_HASH = join(HOME, 'imported-realms.sha256');
 const HTTP_PORT = 8180;
 const MANAGEMENT_PORT = 9000;
-const ZIP = join(homedir(), '.m2', 'repository', 'org', 'keycloak', 'keycloak-quarkus-dist', KEYCLOAK_VERSION, `keycloak-quarkus-dist-${KEYCLOAK_VERSION}.zip`);
+const ZIP = join(
+  homedir(),
+  '.m2',
+  'repository',
+  'org',
+  'keycloak',
+  'keycloak-quarkus-dist',
+  KEYCLOAK_VERSION,
+  `keycloak-quarkus-dist-${KEYCLOAK_VERSION}.zip`,
+);
 /** Keycloak 26.7 prefers Java 21/25; Java 17 is deprecated. */
 const PREFERRED_JAVA_HOME = '/usr/lib/jvm/temurin-25-jdk-amd64';
 
-const realmFiles = () => readdirSync(REALM_SOURCE).filter((f) => /^realm-.+\.json$/.test(f)).sort();
+const realmFiles = () =>
+  readdirSync(REALM_SOURCE)
+    .filter((f) => /^realm-.+\.json$/.test(f))
+    .sort();
 /** The realms we import (realm-social.json → social). */
 export const realmNames = () => realmFiles().map((f) => f.slice('realm-'.length, -'.json'.length));
 
@@ -41,7 +77,10 @@ async function httpOk(url: string, body?: (json: unknown) => boolean): Promise<b
 /** Ready = the management interface says UP and every realm of ours publishes its OpenID configuration. */
 async function answers(): Promise<boolean> {
   const { keycloakUrl } = stackSettings();
-  const healthy = await httpOk(`http://127.0.0.1:${MANAGEMENT_PORT}/health/ready`, (j) => (j as { status?: string }).status === 'UP');
+  const healthy = await httpOk(
+    `http://127.0.0.1:${MANAGEMENT_PORT}/health/ready`,
+    (j) => (j as { status?: string }).status === 'UP',
+  );
   if (!healthy) return false;
   for (const realm of realmNames()) {
     if (!(await httpOk(`${keycloakUrl}/realms/${realm}/.well-known/openid-configuration`))) return false;
@@ -55,7 +94,13 @@ async function ensureDistribution(): Promise<void> {
   const started = Date.now();
   if (!existsSync(ZIP)) {
     say(NAME, `fetching org.keycloak:keycloak-quarkus-dist:${KEYCLOAK_VERSION}:zip from Maven Central…`);
-    await run(NAME, 'mvn', ['-q', '-B', 'org.apache.maven.plugins:maven-dependency-plugin:3.8.1:get', `-Dartifact=org.keycloak:keycloak-quarkus-dist:${KEYCLOAK_VERSION}:zip`, '-Dtransitive=false']);
+    await run(NAME, 'mvn', [
+      '-q',
+      '-B',
+      'org.apache.maven.plugins:maven-dependency-plugin:3.8.1:get',
+      `-Dartifact=org.keycloak:keycloak-quarkus-dist:${KEYCLOAK_VERSION}:zip`,
+      '-Dtransitive=false',
+    ]);
   }
   say(NAME, `unpacking the distribution into ${shown(HOME)}…`);
   const tmp = join(HOME, 'unpack.tmp');
@@ -64,7 +109,8 @@ async function ensureDistribution(): Promise<void> {
   await run(NAME, 'unzip', ['-q', ZIP, '-d', tmp]);
   renameSync(join(tmp, `keycloak-${KEYCLOAK_VERSION}`), DIST);
   rmSync(tmp, { recursive: true, force: true });
-  for (const script of readdirSync(join(DIST, 'bin')).filter((f) => f.endsWith('.sh'))) chmodSync(join(DIST, 'bin', script), 0o755);
+  for (const script of readdirSync(join(DIST, 'bin')).filter((f) => f.endsWith('.sh')))
+    chmodSync(join(DIST, 'bin', script), 0o755);
   say(NAME, `unpacked in ${seconds(started)}`);
 }
 
@@ -73,14 +119,20 @@ function copyRealms(): void {
   rmSync(importDir, { recursive: true, force: true });
   mkdirSync(importDir, { recursive: true });
   const files = realmFiles();
-  if (files.length === 0) throw new StackError(`keycloak: no realm-*.json in ${shown(REALM_SOURCE)}; run npx tsx tools/keycloak/generate-realm.ts`);
+  if (files.length === 0)
+    throw new StackError(
+      `keycloak: no realm-*.json in ${shown(REALM_SOURCE)}; run npx tsx tools/keycloak/generate-realm.ts`,
+    );
   for (const file of files) copyFileSync(join(REALM_SOURCE, file), join(importDir, file));
   writeFileSync(IMPORTED_HASH, `${realmHash()}\n`);
 }
 
 function warnIfRealmChanged(): void {
   if (existsSync(IMPORTED_HASH) && readFileSync(IMPORTED_HASH, 'utf8').trim() !== realmHash()) {
-    say(NAME, `the realm JSON in ${shown(REALM_SOURCE)} changed since this Keycloak started; to import it: tools/stack down keycloak && tools/stack up`);
+    say(
+      NAME,
+      `the realm JSON in ${shown(REALM_SOURCE)} changed since this Keycloak started; to import it: tools/stack down keycloak && tools/stack up`,
+    );
   }
 }
 
@@ -89,7 +141,13 @@ export const keycloak: StackServer = {
   async status(): Promise<ServerState> {
     const pid = runningPid(NAME, DIST);
     const { keycloakUrl } = stackSettings();
-    return { name: NAME, address: keycloakUrl.replace(/^https?:\/\//, ''), up: await answers(), pid, detail: pid ? `realms ${realmNames().join(', ')}` : 'external server' };
+    return {
+      name: NAME,
+      address: keycloakUrl.replace(/^https?:\/\//, ''),
+      up: await answers(),
+      pid,
+      detail: pid ? `realms ${realmNames().join(', ')}` : 'external server',
+    };
   },
 
   async up(): Promise<void> {
@@ -106,12 +164,18 @@ export const keycloak: StackServer = {
       return;
     }
     for (const port of [HTTP_PORT, MANAGEMENT_PORT]) {
-      if (await portOpen(port)) throw new StackError(`keycloak: port ${port} is taken by something that is not our Keycloak`);
+      if (await portOpen(port))
+        throw new StackError(`keycloak: port ${port} is taken by something that is not our Keycloak`);
     }
     await ensureDistribution();
     copyRealms();
-    const javaHome = existsSync(join(PREFERRED_JAVA_HOME, 'bin', 'java')) ? PREFERRED_JAVA_HOME : process.env.JAVA_HOME;
-    say(NAME, `starting on 127.0.0.1:${HTTP_PORT} (management ${MANAGEMENT_PORT}, Java ${javaHome ?? 'from PATH'})`);
+    const javaHome = existsSync(join(PREFERRED_JAVA_HOME, 'bin', 'java'))
+      ? PREFERRED_JAVA_HOME
+      : process.env.JAVA_HOME;
+    say(
+      NAME,
+      `starting on 127.0.0.1:${HTTP_PORT} (management ${MANAGEMENT_PORT}, Java ${javaHome ?? 'from PATH'})`,
+    );
     const pid = startDetached(
       NAME,
       join(DIST, 'bin', 'kc.sh'),
@@ -147,7 +211,7 @@ export const keycloak: StackServer = {
       if (await answers()) say(NAME, 'not started by tools/stack; left alone');
       return;
     }
-    const how = await stopProcess(pid, { graceMs: 30_000 });
+    const how = await stopServer(NAME, pid, { graceMs: 30_000 });
     rmSync(IMPORTED_HASH, { force: true });
     say(NAME, `${how} (pid ${pid}); log in ${shown(logFile(NAME))}`);
   },

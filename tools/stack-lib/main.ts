@@ -22,8 +22,14 @@ function serverNames(args: string[]): ServerName[] {
 async function printStatus(): Promise<number> {
   const states = await stackStatus();
   for (const s of states) {
-    const owner = s.pid ? `started by tools/stack (pid ${s.pid}), ${s.detail}` : s.up ? `not started by tools/stack (${s.detail})` : '';
-    console.log(`${s.name.padEnd(9)} ${(s.up ? 'up' : 'down').padEnd(5)} ${s.address.padEnd(22)} ${owner}`.trimEnd());
+    const owner = s.pid
+      ? `started by tools/stack (pid ${s.pid}), ${s.detail}`
+      : s.up
+        ? `not started by tools/stack (${s.detail})`
+        : '';
+    console.log(
+      `${s.name.padEnd(9)} ${(s.up ? 'up' : 'down').padEnd(5)} ${s.address.padEnd(22)} ${owner}`.trimEnd(),
+    );
   }
   return states.every((s) => s.up) ? 0 : 1;
 }

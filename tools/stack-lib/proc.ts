@@ -12,8 +12,9 @@ export const pidFile = (name: string) => join(STACK_DIR, 'pids', `${name}.pid`);
 /** A path as printed to people: relative to the repository root. */
 export const shown = (path: string) => relative(ROOT, path) || '.';
 
+/** A progress line: `[stack] kafka: ready in 7.9 s` (server '' for the stack as a whole). */
 export function say(server: string, message: string): void {
-  process.stdout.write(`[stack] ${server}: ${message}\n`);
+  process.stdout.write(`[stack] ${server ? `${server}: ` : ''}${message}\n`);
 }
 
 export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
@@ -50,12 +51,20 @@ export function runningPid(name: string, commandMarker: string): number | undefi
 }
 
 /** Starts a server in its own process group, detached from us, output appended to its log. */
-export function startDetached(name: string, command: string, args: string[], options: SpawnOptions = {}): number {
+export function startDetached(
+  name: string,
+  command: string,
+  args: string[],
+  options: SpawnOptions = {},
+): number {
   const log = logFile(name);
   mkdirSync(dirname(log), { recursive: true });
   mkdirSync(dirname(pidFile(name)), { recursive: true });
   const out = openSync(log, 'a');
-  writeFileSync(out, `\n===== ${new Date().toISOString()} tools/stack starts ${name}: ${command} ${args.join(' ')}\n`);
+  writeFileSync(
+    out,
+    `\n===== ${new Date().toISOString()} tools/stack starts ${name}: ${command} ${args.join(' ')}\n`,
+  );
   const child = spawn(command, args, { cwd: ROOT, ...options, detached: true, stdio: ['ignore', out, out] });
   closeSync(out);
   if (!child.pid) throw new StackError(`${name}: could not start ${command}`);
@@ -66,11 +75,17 @@ export function startDetached(name: string, command: string, args: string[], opt
 
 /**
  * Stops a server we started: `signal` (SIGTERM by default) to its whole process group, or to the leader only
- * with `wholeGroup: false`; SIGKILL to the group after `graceMs`. Resolves when the group is gone.
+ * with `wholeGroup: false`; SIGKILL to the group after `graceMs`. Resolves when the group is gone and its
+ * pid file removed.
  */
-export async function stopProcess(
+export async function stopServer(
+  name: string,
   pid: number,
-  { graceMs, signal = 'SIGTERM', wholeGroup = true }: { graceMs: number; signal?: NodeJS.Signals; wholeGroup?: boolean },
+  {
+    graceMs,
+    signal = 'SIGTERM',
+    wholeGroup = true,
+  }: { graceMs: number; signal?: NodeJS.Signals; wholeGroup?: boolean },
 ): Promise<'stopped' | 'killed'> {
   const send = (target: number, sig: NodeJS.Signals) => {
     try {
@@ -81,14 +96,17 @@ export async function stopProcess(
   };
   send(wholeGroup ? -pid : pid, signal);
   const deadline = Date.now() + graceMs;
-  while (Date.now() < deadline) {
-    if (!groupAlive(pid)) return 'stopped';
-    await sleep(200);
+  let how: 'stopped' | 'killed' = 'stopped';
+  while (groupAlive(pid)) {
+    if (Date.now() > deadline && how === 'stopped') {
+      how = 'killed';
+      send(-pid, 'SIGKILL');
+      send(pid, 'SIGKILL');
+    }
+    await sleep(how === 'stopped' ? 200 : 100);
   }
-  send(-pid, 'SIGKILL');
-  send(pid, 'SIGKILL');
-  while (groupAlive(pid)) await sleep(100);
-  return 'killed';
+  rmSync(pidFile(name), { force: true });
+  return how;
 }
 
 function groupAlive(pgid: number): boolean {
@@ -127,10 +145,14 @@ export async function waitUntil(
   for (;;) {
     if (await check().catch(() => false)) return;
     if (pid !== undefined && !isAlive(pid)) {
-      throw new StackError(`${name} exited while starting; see ${shown(logFile(name))}\n${tail(logFile(name), 15)}`);
+      throw new StackError(
+        `${name} exited while starting; see ${shown(logFile(name))}\n${tail(logFile(name), 15)}`,
+      );
     }
     if (Date.now() > deadline) {
-      throw new StackError(`${name} was not ready after ${timeoutMs / 1000} s; see ${shown(logFile(name))}\n${tail(logFile(name), 15)}`);
+      throw new StackError(
+        `${name} was not ready after ${timeoutMs / 1000} s; see ${shown(logFile(name))}\n${tail(logFile(name), 15)}`,
+      );
     }
     await sleep(intervalMs);
   }
@@ -147,11 +169,19 @@ export function tail(path: string, lines: number): string {
 }
 
 /** Runs a command to completion; output goes to the server's log. Rejects on a non-zero exit. */
-export function run(name: string, command: string, args: string[], options: SpawnOptions = {}): Promise<string> {
+export function run(
+  name: string,
+  command: string,
+  args: string[],
+  options: SpawnOptions = {},
+): Promise<string> {
   return new Promise((resolvePromise, reject) => {
     mkdirSync(dirname(logFile(name)), { recursive: true });
     const out = openSync(logFile(name), 'a');
-    writeFileSync(out, `\n===== ${new Date().toISOString()} tools/stack runs: ${command} ${args.join(' ')}\n`);
+    writeFileSync(
+      out,
+      `\n===== ${new Date().toISOString()} tools/stack runs: ${command} ${args.join(' ')}\n`,
+    );
     const child = spawn(command, args, { cwd: ROOT, ...options, stdio: ['ignore', 'pipe', out] });
     let stdout = '';
     child.stdout!.on('data', (chunk: Buffer) => {
@@ -165,7 +195,12 @@ export function run(name: string, command: string, args: string[], options: Spaw
     child.on('close', (code) => {
       closeSync(out);
       if (code === 0) resolvePromise(stdout);
-      else reject(new StackError(`${name}: '${command} ${args.join(' ')}' failed (exit ${code}); see ${shown(logFile(name))}\n${tail(logFile(name), 15)}`));
+      else
+        reject(
+          new StackError(
+            `${name}: '${command} ${args.join(' ')}' failed (exit ${code}); see ${shown(logFile(name))}\n${tail(logFile(name), 15)}`,
+          ),
+        );
     });
   });
 }

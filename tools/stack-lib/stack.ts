@@ -32,7 +32,7 @@ async function withLock<T>(work: () => Promise<T>): Promise<T> {
         rmSync(LOCK, { force: true });
         continue;
       }
-      if (!announced) say('stack', `waiting for another tools/stack (pid ${holder})…`);
+      if (!announced) say('', `waiting for another tools/stack (pid ${holder})…`);
       announced = true;
       await sleep(500);
     }
@@ -61,11 +61,15 @@ export async function stackUp(names: ServerName[] = SERVER_NAMES): Promise<void>
   };
   await withLock(async () => {
     if (names.includes('postgres')) await upOrStop(postgres);
-    const results = await Promise.allSettled(names.filter((n) => n !== 'postgres').map((n) => upOrStop(SERVERS[n])));
-    const failures = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected').map((r) => (r.reason as Error).message);
+    const results = await Promise.allSettled(
+      names.filter((n) => n !== 'postgres').map((n) => upOrStop(SERVERS[n])),
+    );
+    const failures = results
+      .filter((r): r is PromiseRejectedResult => r.status === 'rejected')
+      .map((r) => (r.reason as Error).message);
     if (failures.length > 0) throw new StackError(failures.join('\n'));
   });
-  say('stack', `${names.join(', ')} up in ${seconds(started)}`);
+  say('', `${names.join(', ')} up in ${seconds(started)}`);
 }
 
 /** Stops what tools/stack started (Keycloak and Kafka first, PostgreSQL last); anything else is left alone. */

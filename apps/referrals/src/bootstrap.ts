@@ -1,6 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { configureHttpApp } from '@platform/http';
-import { kafkaConsumerOptions } from '@platform/messaging';
+import { KafkaConnection, kafkaConsumerOptions } from '@platform/messaging';
 import { SERVICE_NAME } from './app.module';
 import type { ReferralsConfig } from './config/referrals.config';
 import { referralProblems } from './referral/referral.problems';
@@ -17,6 +17,8 @@ export async function prepareApp(app: INestApplication, config: ReferralsConfig)
       version: '1',
     },
   });
+  // Topics come from the registry in libs/contracts (the broker does not auto-create them); consumers need them.
+  await app.get(KafkaConnection).ensureTopics();
   app.connectMicroservice(
     kafkaConsumerOptions(
       { brokers: config.KAFKA_BROKERS, clientId: SERVICE_NAME },

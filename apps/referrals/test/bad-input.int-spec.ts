@@ -24,20 +24,20 @@ describe('bad input to POST /api/v1/referrals', () => {
       .set('Content-Type', contentType)
       .send(typeof body === 'string' ? body : JSON.stringify(body));
 
-  const cases: Array<[string, unknown, number, string]> = [
-    ['a malformed CPR', newReferralBody({ cpr: '12345' }), 400, '/cpr'],
-    ['an impossible date in the CPR', newReferralBody({ cpr: '3102901234' }), 400, '/cpr'],
-    ['a missing field', (({ assessedLevel: _, ...rest }) => rest)(newReferralBody()), 400, '/assessedLevel'],
-    ['an unknown field', newReferralBody({ favouriteColour: 'blue' }), 400, '/favouriteColour'],
-    ['a wrong type', newReferralBody({ urgent: 'yes' }), 400, '/urgent'],
-    ['an unknown level', newReferralBody({ assessedLevel: 'EXTREME' }), 400, '/assessedLevel'],
-    ['an impossible referral date', newReferralBody({ referralDate: '2026-02-30' }), 400, '/referralDate'],
-    ['urgent without a reason', newReferralBody({ urgent: true }), 400, '/urgentReason'],
+  const cases: Array<[string, number, string, unknown]> = [
+    ['a malformed CPR', 400, '/cpr', newReferralBody({ cpr: '12345' })],
+    ['an impossible date in the CPR', 400, '/cpr', newReferralBody({ cpr: '3102901234' })],
+    ['a missing field', 400, '/assessedLevel', (({ assessedLevel: _, ...rest }) => rest)(newReferralBody())],
+    ['an unknown field', 400, '/favouriteColour', newReferralBody({ favouriteColour: 'blue' })],
+    ['a wrong type', 400, '/urgent', newReferralBody({ urgent: 'yes' })],
+    ['an unknown level', 400, '/assessedLevel', newReferralBody({ assessedLevel: 'EXTREME' })],
+    ['an impossible referral date', 400, '/referralDate', newReferralBody({ referralDate: '2026-02-30' })],
+    ['urgent without a reason', 400, '/urgentReason', newReferralBody({ urgent: true })],
   ];
 
   it.each(cases)(
     'answers %s with %i problem+json naming %s and writes nothing',
-    async (_, body, status, pointer) => {
+    async (_, status, pointer, body) => {
       const before = await counts();
       const res = await post(body);
       expect(res.status).toBe(status);

@@ -132,7 +132,7 @@ async function tablesFromDatabase(databaseUrl: string): Promise<Tables> {
       columns: string[];
     }>(
       `SELECT t.relname AS table_name, ix.indisprimary AS is_primary, ix.indisunique AS is_unique,
-              array_agg(a.attname ORDER BY k.ord) AS columns
+              array_agg(a.attname::text ORDER BY k.ord) AS columns
        FROM pg_index ix
        JOIN pg_class t ON t.oid = ix.indrelid
        JOIN pg_namespace n ON n.oid = t.relnamespace AND n.nspname = 'public'

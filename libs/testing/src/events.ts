@@ -99,10 +99,7 @@ async function consume(
         if (error) reject(error instanceof Error ? error : new Error(String(error)));
         else resolve();
       };
-      const timer = setTimeout(
-        () => finish(new Error(`timed out after ${timeoutMs} ms reading ${topic}`)),
-        timeoutMs,
-      );
+      const timer = setTimeout(() => finish(new Error(`timed out after ${timeoutMs} ms`)), timeoutMs);
       consumer
         .run({
           autoCommit: false,

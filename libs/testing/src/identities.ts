@@ -26,6 +26,7 @@ export interface UserIdentity extends IdentityBase {
   password: string;
   /** The public client that asks for the token (direct access grants). */
   clientId: string;
+  /** Keycloak's default user profile refuses names with characters like ( ) / , : */
   firstName: string;
   lastName: string;
   email: string;
@@ -99,7 +100,7 @@ export const TEST_IDENTITIES = {
     '101',
     'caseworker',
     'Karen',
-    'Sagsbehandler (København)',
+    'Sagsbehandler København',
   ),
   'caseworker-751': user(
     'caseworker-751',
@@ -107,7 +108,7 @@ export const TEST_IDENTITIES = {
     '751',
     'caseworker',
     'Anders',
-    'Sagsbehandler (Aarhus)',
+    'Sagsbehandler Aarhus',
   ),
   'caseworker-1084': user(
     'caseworker-1084',
@@ -115,30 +116,30 @@ export const TEST_IDENTITIES = {
     '1084',
     'caseworker',
     'Mette',
-    'Visitation (Hovedstaden)',
+    'Visitation Hovedstaden',
   ),
-  'advisor-1084': user('advisor-1084', 'region', '1084', 'advisor', 'Lars', 'Rådgiver (Hovedstaden)'),
-  'planner-1084': user('planner-1084', 'region', '1084', 'planner', 'Sofie', 'Planlægger (Hovedstaden)'),
+  'advisor-1084': user('advisor-1084', 'region', '1084', 'advisor', 'Lars', 'Rådgiver Hovedstaden'),
+  'planner-1084': user('planner-1084', 'region', '1084', 'planner', 'Sofie', 'Planlægger Hovedstaden'),
   'caseworker-1082': user(
     'caseworker-1082',
     'region',
     '1082',
     'caseworker',
     'Jens',
-    'Visitation (Midtjylland)',
+    'Visitation Midtjylland',
   ),
-  'advisor-1082': user('advisor-1082', 'region', '1082', 'advisor', 'Hanne', 'Rådgiver (Midtjylland)'),
-  'planner-1082': user('planner-1082', 'region', '1082', 'planner', 'Peter', 'Planlægger (Midtjylland)'),
+  'advisor-1082': user('advisor-1082', 'region', '1082', 'advisor', 'Hanne', 'Rådgiver Midtjylland'),
+  'planner-1082': user('planner-1082', 'region', '1082', 'planner', 'Peter', 'Planlægger Midtjylland'),
   'planner-state': user(
     'planner-state',
     'state',
     'state',
     'planner',
     'Birgitte',
-    'Planlægger (Socialstyrelsen)',
+    'Planlægger Socialstyrelsen',
   ),
-  'finance-state': user('finance-state', 'state', 'state', 'finance', 'Ole', 'Økonomi (Staten)'),
-  'auditor-state': user('auditor-state', 'state', 'state', 'auditor', 'Inge', 'Revisor (Staten)'),
+  'finance-state': user('finance-state', 'state', 'state', 'finance', 'Ole', 'Økonomi Staten'),
+  'auditor-state': user('auditor-state', 'state', 'state', 'auditor', 'Inge', 'Revisor Staten'),
   // systems (client credentials)
   'muni-101-system': system(
     'muni-101-system',

@@ -5,8 +5,19 @@ import { TEST_IDENTITIES } from '@platform/testing';
 import { AUDIENCE, otherRealm, realmFiles, socialRealm } from './realm';
 
 type Group = { name: string; attributes: Record<string, string[]>; realmRoles: string[] };
-type Client = { clientId: string; protocolMappers?: { protocolMapper: string; config: Record<string, string> }[]; attributes?: Record<string, string> };
-type User = { username: string; groups?: string[]; realmRoles: string[]; email?: string; firstName?: string; lastName?: string };
+type Client = {
+  clientId: string;
+  protocolMappers?: { protocolMapper: string; config: Record<string, string> }[];
+  attributes?: Record<string, string>;
+};
+type User = {
+  username: string;
+  groups?: string[];
+  realmRoles: string[];
+  email?: string;
+  firstName?: string;
+  lastName?: string;
+};
 
 const infra = join(__dirname, '..', '..', '..', 'infra', 'keycloak');
 const social = socialRealm() as { groups: Group[]; clients: Client[]; users: User[] };
@@ -39,7 +50,9 @@ describe('generated Keycloak realms', () => {
   it('maps org_type, org_code and the platform-api audience on every client that issues tokens', () => {
     for (const realm of [social, otherRealm() as typeof social]) {
       for (const client of realm.clients.filter((c) => c.clientId !== AUDIENCE)) {
-        const claims = client.protocolMappers!.map((m) => m.config['claim.name'] ?? m.config['included.client.audience']);
+        const claims = client.protocolMappers!.map(
+          (m) => m.config['claim.name'] ?? m.config['included.client.audience'],
+        );
         expect(claims).toEqual(['org_type', 'org_code', AUDIENCE]);
       }
     }
@@ -53,8 +66,13 @@ describe('generated Keycloak realms', () => {
   });
 
   it('gives service accounts their org role and functional roles, and short-lived-test 2 s tokens', () => {
-    expect(social.users.find((u) => u.username === 'service-account-muni-101-system')!.realmRoles).toEqual(['municipality', 'caseworker']);
-    expect(social.clients.find((c) => c.clientId === 'short-lived-test')!.attributes).toEqual({ 'access.token.lifespan': '2' });
+    expect(social.users.find((u) => u.username === 'service-account-muni-101-system')!.realmRoles).toEqual([
+      'municipality',
+      'caseworker',
+    ]);
+    expect(social.clients.find((c) => c.clientId === 'short-lived-test')!.attributes).toEqual({
+      'access.token.lifespan': '2',
+    });
   });
 
   it('has a user or client for every test identity of realm social', () => {

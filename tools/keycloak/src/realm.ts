@@ -11,7 +11,14 @@
  * DEMO PASSWORDS AND SECRETS, FOR LOCAL USE ONLY (see infra/keycloak/README.md).
  */
 import { MUNICIPALITIES, REGIONS } from '@platform/domain';
-import { CLI_CLIENT_ID, identitiesOfRealm, type ClientIdentity, type OrgType, type RealmName, type UserIdentity } from '@platform/testing';
+import {
+  CLI_CLIENT_ID,
+  identitiesOfRealm,
+  type ClientIdentity,
+  type OrgType,
+  type RealmName,
+  type UserIdentity,
+} from '@platform/testing';
 
 export const AUDIENCE = 'platform-api';
 export const ORG_ROLES: readonly OrgType[] = ['municipality', 'region', 'state'];
@@ -62,7 +69,12 @@ const userAttributeMapper = (claim: string): Json => ({
   protocol: 'openid-connect',
   protocolMapper: 'oidc-usermodel-attribute-mapper',
   consentRequired: false,
-  config: { 'user.attribute': claim, multivalued: 'false', 'aggregate.attrs': 'false', ...claimConfig(claim) },
+  config: {
+    'user.attribute': claim,
+    multivalued: 'false',
+    'aggregate.attrs': 'false',
+    ...claimConfig(claim),
+  },
 });
 
 const hardcodedClaimMapper = (claim: string, value: string): Json => ({
@@ -78,7 +90,12 @@ const audienceMapper: Json = {
   protocol: 'openid-connect',
   protocolMapper: 'oidc-audience-mapper',
   consentRequired: false,
-  config: { 'included.client.audience': AUDIENCE, 'access.token.claim': 'true', 'id.token.claim': 'false', 'introspection.token.claim': 'true' },
+  config: {
+    'included.client.audience': AUDIENCE,
+    'access.token.claim': 'true',
+    'id.token.claim': 'false',
+    'introspection.token.claim': 'true',
+  },
 };
 
 const resourceClient: Json = {
@@ -122,8 +139,14 @@ function systemClient(system: ClientIdentity): Json {
     fullScopeAllowed: true,
     protocol: 'openid-connect',
     attributes:
-      system.accessTokenLifespanSeconds === undefined ? {} : { 'access.token.lifespan': String(system.accessTokenLifespanSeconds) },
-    protocolMappers: [hardcodedClaimMapper('org_type', system.orgType), hardcodedClaimMapper('org_code', system.orgCode), audienceMapper],
+      system.accessTokenLifespanSeconds === undefined
+        ? {}
+        : { 'access.token.lifespan': String(system.accessTokenLifespanSeconds) },
+    protocolMappers: [
+      hardcodedClaimMapper('org_type', system.orgType),
+      hardcodedClaimMapper('org_code', system.orgCode),
+      audienceMapper,
+    ],
   };
 }
 
@@ -157,7 +180,9 @@ function realm(name: RealmName, displayName: string, orgs: Organisation[]): Json
   const systems = identities.filter((i): i is ClientIdentity => i.kind === 'client');
   for (const identity of identities) {
     if (!orgs.some((o) => o.type === identity.orgType && o.code === identity.orgCode)) {
-      throw new Error(`test identity of ${identity.orgType} ${identity.orgCode} has no organisation in realm ${name}`);
+      throw new Error(
+        `test identity of ${identity.orgType} ${identity.orgCode} has no organisation in realm ${name}`,
+      );
     }
   }
   return {
