@@ -12,6 +12,8 @@ const shared = {
   testEnvironment: 'node',
 };
 module.exports = {
+  // Per-project testTimeout is ignored by jest; integration hooks boot a service and need more than 5 s.
+  testTimeout: 60_000,
   projects: [
     { ...shared, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,tools}/**/src/**/*.spec.ts'] },
     {
@@ -19,7 +21,6 @@ module.exports = {
       displayName: 'integration',
       testMatch: ['<rootDir>/{apps,libs}/**/test/**/*.int-spec.ts'],
       globalSetup: '<rootDir>/tools/jest/integration-setup.ts',
-      testTimeout: 60_000,
     },
   ],
 };

@@ -1,5 +1,6 @@
 import {
   Injectable,
+  type BeforeApplicationShutdown,
   Module,
   type DynamicModule,
   type ModuleMetadata,
@@ -25,9 +26,12 @@ export interface MessagingOptions {
   inbox?: { maxAttempts?: number; retryDelayMs?: number };
 }
 
-/** Starts the relay when the app is up and stops it (then the producer) when it shuts down. */
+/**
+ * Starts the relay when the app is up. On shutdown the relay stops first (before the database and the
+ * producer close: a relay batch in flight would otherwise reopen a connection), then the producer.
+ */
 @Injectable()
-class MessagingLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
+class MessagingLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown {
   constructor(
     private readonly relay: OutboxRelay,
     private readonly kafka: KafkaConnection,
@@ -37,8 +41,11 @@ class MessagingLifecycle implements OnApplicationBootstrap, OnApplicationShutdow
     this.relay.start();
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  async beforeApplicationShutdown(): Promise<void> {
     await this.relay.stop();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
     await this.kafka.close();
   }
 }

@@ -10,7 +10,7 @@ import { AdviceService } from './advice.service';
 
 /** Looks for passed advice deadlines at a fixed interval (several instances may run: rows are SKIP LOCKED). */
 @Injectable()
-export class AdviceOverdueScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
+export class AdviceOverdueScheduler implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('AdviceOverdueScheduler');
   private timer?: NodeJS.Timeout;
 
@@ -28,7 +28,7 @@ export class AdviceOverdueScheduler implements OnApplicationBootstrap, OnApplica
     this.timer.unref();
   }
 
-  onApplicationShutdown(): void {
+  beforeApplicationShutdown(): void {
     clearInterval(this.timer);
   }
 }

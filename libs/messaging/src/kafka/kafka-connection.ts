@@ -16,6 +16,7 @@ export class KafkaConnection {
   readonly kafka: Kafka;
   private producerPromise?: Promise<Producer>;
   private topicsReady = false;
+  private readonly created = new Set<Producer>();
 
   constructor(private readonly settings: KafkaSettings) {
     this.kafka = new Kafka({
@@ -78,9 +79,9 @@ export class KafkaConnection {
   }
 
   async close(): Promise<void> {
-    const producer = await this.producerPromise?.catch(() => undefined);
-    await producer?.disconnect();
     this.producerPromise = undefined;
+    await Promise.all([...this.created].map((p) => p.disconnect().catch(() => undefined)));
+    this.created.clear();
   }
 
   private async connectProducer(): Promise<Producer> {
@@ -89,9 +90,9 @@ export class KafkaConnection {
       maxInFlightRequests: 1,
       createPartitioner: Partitioners.DefaultPartitioner,
     });
-    producer.on(producer.events.DISCONNECT, () => {
-      this.producerPromise = undefined;
-    });
+    // Every producer ever made is closed on shutdown, also one whose connect failed during an outage:
+    // kafkajs keeps its sockets and reconnects them when the broker returns.
+    this.created.add(producer);
     await producer.connect();
     return producer;
   }
