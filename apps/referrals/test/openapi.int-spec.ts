@@ -20,7 +20,9 @@ describe('the OpenAPI document at /docs-json', () => {
   afterAll(() => t.close());
 
   const operations = () =>
-    Object.entries(paths).flatMap(([path, methods]) => Object.entries(methods).map(([method, op]) => ({ name: `${method.toUpperCase()} ${path}`, op })));
+    Object.entries(paths).flatMap(([path, methods]) =>
+      Object.entries(methods).map(([method, op]) => ({ name: `${method.toUpperCase()} ${path}`, op })),
+    );
 
   it('documents every endpoint of the API, and no health endpoint', () => {
     const names = operations().map((o) => o.name);
@@ -48,8 +50,14 @@ describe('the OpenAPI document at /docs-json', () => {
     for (const { name, op } of operations()) {
       expect({ name, summary: Boolean(op.summary) }).toEqual({ name, summary: true });
       const success = Object.entries(op.responses).find(([status]) => status.startsWith('2'));
-      expect({ name, example: success?.[1].content?.['application/json']?.schema?.example !== undefined }).toEqual({ name, example: true });
-      expect({ name, problem: op.responses['401']?.content?.['application/problem+json']?.schema?.$ref }).toEqual({
+      expect({
+        name,
+        example: success?.[1].content?.['application/json']?.schema?.example !== undefined,
+      }).toEqual({ name, example: true });
+      expect({
+        name,
+        problem: op.responses['401']?.content?.['application/problem+json']?.schema?.$ref,
+      }).toEqual({
         name,
         problem: '#/components/schemas/Problem',
       });

@@ -3,7 +3,7 @@ import {
   Injectable,
   Logger,
   type OnApplicationBootstrap,
-  type OnApplicationShutdown,
+  type BeforeApplicationShutdown,
 } from '@nestjs/common';
 import { REFERRALS_CONFIG, type ReferralsConfig } from '../config/referrals.config';
 import { AdviceService } from './advice.service';
