@@ -1,11 +1,7 @@
 import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
 import type { FunctionalRole, OrgType, Principal } from './principal';
 
-export const PUBLIC_KEY = 'auth:public';
 export const ACCESS_KEY = 'auth:access';
-
-/** An endpoint anyone may call without a token (health, docs). */
-export const Public = () => SetMetadata(PUBLIC_KEY, true);
 
 /** Who may call an endpoint: any of the organisation kinds AND any of the roles (when given). */
 export interface AccessRule {

@@ -1,9 +1,9 @@
 import { CanActivate, ExecutionContext, Inject, Injectable, Optional } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { ProblemException } from '@platform/http';
+import { ProblemException, PUBLIC_ROUTE } from '@platform/http';
 import type { Request } from 'express';
 import { ACCESS_DENIED_SINK, type AccessDeniedSink } from './access-denied';
-import { ACCESS_KEY, PUBLIC_KEY, type AccessRule } from './access.decorators';
+import { ACCESS_KEY, type AccessRule } from './access.decorators';
 import type { Principal } from './principal';
 import { InvalidTokenError, TokenVerifier } from './token-verifier';
 
@@ -22,7 +22,7 @@ export class AuthGuard implements CanActivate {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
-    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
     const request = context.switchToHttp().getRequest<Request & { principal?: Principal }>();
     const principal = await this.authenticate(request);
     request.principal = principal;

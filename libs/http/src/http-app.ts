@@ -17,6 +17,7 @@ export interface HttpAppOptions {
  * Create the app with `{ bodyParser: false }` so this parser is the only one.
  */
 export function configureHttpApp(app: INestApplication, options: HttpAppOptions): OpenAPIObject {
+  (app.getHttpAdapter().getInstance() as { disable(setting: string): void }).disable('x-powered-by');
   app.use(requestContext);
   useJsonBodies(app, options.bodyLimit);
   app.useGlobalFilters(new ProblemFilter(options.problemTranslators));

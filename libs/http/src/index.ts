@@ -10,3 +10,4 @@ export * from './health/health';
 export * from './openapi/openapi';
 export * from './http-app';
 export * from './idempotency/idempotency.interceptor';
+export * from './public.decorator';

@@ -1,6 +1,7 @@
 import { Controller, Get, HttpCode, Inject, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { ApiExcludeController } from '@nestjs/swagger';
+import { Public } from '../public.decorator';
 
 /**
  * Services list their checks as a provider: `{ provide: READINESS_CHECKS, useFactory: (db, kafka) => [db, kafka] }`
@@ -16,6 +17,7 @@ export const READINESS_CHECKS = Symbol('READINESS_CHECKS');
 const TIMEOUT_MS = 2000;
 
 @ApiExcludeController()
+@Public()
 @Controller('health')
 export class HealthController {
   constructor(@Inject(READINESS_CHECKS) private readonly checks: ReadinessCheck[]) {}
