@@ -3,16 +3,8 @@
  * places, responsibility of target groups), then a few referrals created through the API with a municipal
  * system's real Keycloak token. Offers have fixed ids and versions and referrals fixed Idempotency-Keys, so seeding twice changes nothing.
  */
-import {
-  createCloudEvent,
-  OfferUpdated,
-  ResponsibilityChanged,
-  toKafkaMessage,
-  type EventData,
-  type EventDefinition,
-} from '@platform/contracts';
-import { KafkaConnection } from '@platform/messaging';
-import { getToken } from '@platform/testing';
+import { OfferUpdated, ResponsibilityChanged, type EventData } from '@platform/contracts';
+import { closePublisher, getToken, publishEvent } from '@platform/testing';
 
 const REFERRALS_URL = process.env.REFERRALS_URL ?? 'http://127.0.0.1:3001';
 
@@ -57,22 +49,6 @@ const RESPONSIBILITY: EventData<typeof ResponsibilityChanged>[] = [
   { targetGroup: 'ACQUIRED_BRAIN_INJURY', responsibility: 'REGIONAL', effectiveFrom: '2027-01-01' },
 ];
 
-async function publish<D extends EventDefinition>(
-  kafka: KafkaConnection,
-  definition: D,
-  subject: string,
-  data: EventData<D>,
-) {
-  const event = createCloudEvent({
-    source: '/services/specialty-planning',
-    type: definition.type,
-    subject,
-    data,
-  });
-  const producer = await kafka.producer();
-  await producer.send({ topic: definition.topic, acks: -1, messages: [toKafkaMessage(event)] });
-}
-
 /** The Idempotency-Key makes a second seed a replay, not a second referral. */
 async function createReferral(token: string, key: string, body: object): Promise<void> {
   const res = await fetch(`${REFERRALS_URL}/api/v1/referrals`, {
@@ -85,16 +61,13 @@ async function createReferral(token: string, key: string, body: object): Promise
 }
 
 async function main(): Promise<void> {
-  const kafka = new KafkaConnection({
-    brokers: (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(','),
-    clientId: 'seed',
-  });
+  const source = '/services/specialty-planning';
   try {
-    for (const offer of OFFERS) await publish(kafka, OfferUpdated, offer.offerId, offer);
+    for (const offer of OFFERS) await publishEvent(OfferUpdated, offer.offerId, offer, source);
     for (const change of RESPONSIBILITY)
-      await publish(kafka, ResponsibilityChanged, change.targetGroup, change);
+      await publishEvent(ResponsibilityChanged, change.targetGroup, change, source);
   } finally {
-    await kafka.close();
+    await closePublisher();
   }
   const token = await getToken('muni-101-system');
   await createReferral(token, 'demo-referral-0001', {

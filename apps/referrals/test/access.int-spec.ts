@@ -37,6 +37,13 @@ describe('access to referrals with real Keycloak tokens', () => {
       .auth(await getToken('caseworker-751'), { type: 'bearer' });
     expect(res.status).toBe(404);
     expect(res.headers['content-type']).toContain('application/problem+json');
+    const audit = await t.prisma.outboxMessage.findMany({
+      where: { topic: 'audit.events.v1', messageKey: created.id },
+    });
+    const denied = audit
+      .map((a) => a.payload as { outcome: string; actor: { orgCode: string } })
+      .filter((p) => p.outcome === 'DENIED');
+    expect(denied.map((p) => p.actor.orgCode)).toContain('751');
   });
 
   it("leaves 101's referral out of 751's list", async () => {

@@ -21,3 +21,4 @@ export {
   type ReadFrom,
   type WaitOptions,
 } from './events';
+export { publishEvent, closePublisher } from './publish';

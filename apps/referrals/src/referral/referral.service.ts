@@ -39,6 +39,7 @@ export class ReferralService {
     const referralDate = input.referralDate ?? todayInDenmark();
     const sealed = this.vault.seal(cpr);
     const pseudonym = this.vault.pseudonym(cpr);
+    const ageGroup = cpr.ageGroupOn(referralDate);
     const now = new Date();
     const row = await this.prisma.$transaction(async (tx) => {
       const created = await this.referrals.insert(tx, {
@@ -48,7 +49,7 @@ export class ReferralService {
         cprCiphertext: new Uint8Array(sealed.ciphertext),
         cprKeyId: sealed.keyId,
         citizenPseudonym: pseudonym,
-        ageGroup: cpr.ageGroupOn(referralDate),
+        ageGroup,
         targetGroup: input.targetGroup,
         assessedLevel: input.assessedLevel,
         caseworkerDoubt: input.caseworkerDoubt,
@@ -67,7 +68,7 @@ export class ReferralService {
           referralId: created.id,
           municipalityCode: created.municipalityCode,
           citizenPseudonym: pseudonym,
-          ageGroup: cpr.ageGroupOn(referralDate),
+          ageGroup,
           targetGroup: created.targetGroup,
           assessedLevel: input.assessedLevel,
           urgent: created.urgent,

@@ -1,12 +1,10 @@
 import {
-  createCloudEvent,
   OfferUpdated,
   ResponsibilityChanged,
-  toKafkaMessage,
   type EventData,
   type EventDefinition,
 } from '@platform/contracts';
-import { KafkaConnection } from '@platform/messaging';
+import { closePublisher, publishEvent } from '@platform/testing';
 import { randomUUID } from 'node:crypto';
 import type { PrismaService } from '../../src/database/prisma.service';
 
@@ -15,22 +13,17 @@ import type { PrismaService } from '../../src/database/prisma.service';
  * knowledge do not exist yet, so tests (and the demo seed) speak for them through the shared contracts.
  */
 export class EventPublisher {
-  private readonly kafka = new KafkaConnection({ brokers: ['127.0.0.1:9092'], clientId: 'referrals-tests' });
-
-  async publish<D extends EventDefinition>(
+  publish<D extends EventDefinition>(
     definition: D,
     subject: string,
     data: EventData<D>,
     source = '/services/test',
   ): Promise<string> {
-    const event = createCloudEvent({ source, type: definition.type, subject, data });
-    const producer = await this.kafka.producer();
-    await producer.send({ topic: definition.topic, acks: -1, messages: [toKafkaMessage(event)] });
-    return event.id;
+    return publishEvent(definition, subject, data, source);
   }
 
   close(): Promise<void> {
-    return this.kafka.close();
+    return closePublisher();
   }
 }
 
