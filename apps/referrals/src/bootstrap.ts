@@ -15,6 +15,12 @@ export async function prepareApp(app: INestApplication, config: ReferralsConfig)
       description:
         'Binding referrals (forpligtende visitation) of citizens to highly specialised offers: municipalities create and decide, operators accept and run placements.',
       version: '1',
+      problemTypes: {
+        'invalid-transition': 'the command is not allowed in the current status (`currentStatus`, `allowed`)',
+        'no-capacity': 'accept refused: every place of the offer is taken (`places`, `occupied`)',
+        'idempotency-key-in-use': 'a request with this Idempotency-Key is still running (409)',
+        'idempotency-key-reused': 'this Idempotency-Key was used for a different request (422)',
+      },
     },
   });
   // Topics come from the registry in libs/contracts (the broker does not auto-create them); consumers need them.

@@ -1,19 +1,21 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import { z } from 'zod';
-import { PROBLEM_TYPES } from '../problem/problem';
+import { PROBLEM_TYPES, problemType } from '../problem/problem';
 
 export interface OpenApiInfo {
   title: string;
   description: string;
   version: string;
+  /** The service's own problem types, listed after the shared ones: slug → when it happens. */
+  problemTypes?: Record<string, string>;
 }
 
 /** Builds the service's OpenAPI document and serves it at /docs (UI) and /docs-json. */
 export function setupOpenApi(app: INestApplication, info: OpenApiInfo): OpenAPIObject {
   const config = new DocumentBuilder()
     .setTitle(info.title)
-    .setDescription(`${info.description}\n\n${problemTypesMarkdown()}`)
+    .setDescription(`${info.description}\n\n${problemTypesMarkdown(info.problemTypes ?? {})}`)
     .setVersion(info.version)
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
     .build();
@@ -57,7 +59,12 @@ const PROBLEM_SCHEMA = {
   },
 };
 
-function problemTypesMarkdown(): string {
-  const rows = Object.values(PROBLEM_TYPES).map((t) => `- \`${t}\``);
-  return `Errors are RFC 9457 problem details with a stable \`type\`. Shared types:\n${rows.join('\n')}`;
+function problemTypesMarkdown(own: Record<string, string>): string {
+  const shared = Object.values(PROBLEM_TYPES).map((t) => `- \`${t}\``);
+  const specific = Object.entries(own).map(([slug, when]) => `- \`${problemType(slug)}\`: ${when}`);
+  return [
+    'Errors are RFC 9457 problem details (`application/problem+json`) with a stable `type`. Shared types:',
+    ...shared,
+    ...(specific.length ? ['', 'Types of this service:', ...specific] : []),
+  ].join('\n');
 }

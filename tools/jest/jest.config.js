@@ -3,9 +3,13 @@
 //  - integration: tests/**/*.int-spec.ts against the real PostgreSQL, Kafka and Keycloak, run one file at a time
 //                 (they share one broker and one identity provider on a 2-core machine).
 // NestJS 12 ships ES modules only; jest loads CommonJS, so @swc/jest also transforms those packages.
-const swc = ['@swc/jest', { swcrc: false, ...require('./tools/jest/swc-options.json') }];
+const path = require('node:path');
+
+const rootDir = path.join(__dirname, '../..');
+const swc = ['@swc/jest', { swcrc: false, ...require('./swc-options.json') }];
 const esmPackages = ['@nestjs', 'uid', 'load-esm', 'file-type', 'strtok3', 'token-types', 'peek-readable'];
 const shared = {
+  rootDir,
   transform: { '^.+\\.(t|j|mj)s$': swc },
   transformIgnorePatterns: [`/node_modules/(?!(${esmPackages.join('|')})/)`],
   moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
