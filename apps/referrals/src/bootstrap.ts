@@ -1,13 +1,14 @@
 import type { INestApplication } from '@nestjs/common';
+import type { OpenAPIObject } from '@nestjs/swagger';
 import { configureHttpApp } from '@platform/http';
 import { KafkaConnection, kafkaConsumerOptions } from '@platform/messaging';
 import { SERVICE_NAME } from './app.module';
 import type { ReferralsConfig } from './config/referrals.config';
 import { referralProblems } from './referral/referral.problems';
 
-/** Everything between creating the Nest app and listening, shared by main.ts and the integration tests. */
-export async function prepareApp(app: INestApplication, config: ReferralsConfig): Promise<void> {
-  configureHttpApp(app, {
+/** The HTTP edge of the service (body limit, problem mapping, OpenAPI); returns the OpenAPI document. */
+export function configureEdge(app: INestApplication, config: ReferralsConfig): OpenAPIObject {
+  return configureHttpApp(app, {
     bodyLimit: config.BODY_LIMIT,
     problemTranslators: [referralProblems],
     openApi: {
@@ -23,6 +24,11 @@ export async function prepareApp(app: INestApplication, config: ReferralsConfig)
       },
     },
   });
+}
+
+/** Everything between creating the Nest app and listening, shared by main.ts and the integration tests. */
+export async function prepareApp(app: INestApplication, config: ReferralsConfig): Promise<void> {
+  configureEdge(app, config);
   // Topics come from the registry in libs/contracts (the broker does not auto-create them); consumers need them.
   await app.get(KafkaConnection).ensureTopics();
   app.connectMicroservice(

@@ -1,0 +1,26 @@
+import { NestFactory } from '@nestjs/core';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseEnv } from 'node:util';
+import { AppModule } from './app.module';
+import { configureEdge } from './bootstrap';
+import { loadReferralsConfig } from './config/referrals.config';
+
+const ROOT = join(__dirname, '../../..');
+const COMMITTED = join(ROOT, 'docs/openapi/referrals.json');
+
+/**
+ * The OpenAPI document is committed (docs/openapi/referrals.json) so integrators can read it without running the
+ * service. This test builds it from the code (no server, no connections) and fails on drift;
+ * `WRITE_OPENAPI=1 npm run jest -- --selectProjects unit --testPathPatterns openapi-document` writes it anew.
+ */
+describe('the committed OpenAPI document', () => {
+  it('is what the code produces', async () => {
+    const config = loadReferralsConfig(parseEnv(readFileSync(join(ROOT, 'infra/env/demo.env'), 'utf8')));
+    const app = await NestFactory.create(AppModule.forConfig(config), { logger: false, bodyParser: false });
+    const generated = `${JSON.stringify(configureEdge(app, config), null, 2)}\n`;
+    await app.close();
+    if (process.env.WRITE_OPENAPI === '1') writeFileSync(COMMITTED, generated);
+    expect(readFileSync(COMMITTED, 'utf8')).toBe(generated);
+  });
+});
