@@ -29,7 +29,10 @@ describe('dead letters', () => {
     });
     const since = new Date();
     await producer.send({ topic: TOPICS.offer, messages: [toKafkaMessage(event)] });
-    const parked = await waitForEvent(deadLetterTopic(TOPICS.offer), (m) => m.headers.ce_id === event.id, { from: since, timeoutMs: 30_000 });
+    const parked = await waitForEvent(deadLetterTopic(TOPICS.offer), (m) => m.headers.ce_id === event.id, {
+      from: since,
+      timeoutMs: 30_000,
+    });
     expect(parked.headers).toMatchObject({ dlq_source_topic: TOPICS.offer, dlq_consumer: 'referrals-test' });
     expect(parked.headers.dlq_error).toContain('EventSchemaError');
     expect(parked.headers.dlq_error).toContain('places');
@@ -40,7 +43,10 @@ describe('dead letters', () => {
     const key = randomUUID();
     const since = new Date();
     await producer.send({ topic: TOPICS.advice, messages: [{ key, value: 'not an event' }] });
-    const parked = await waitForEvent(deadLetterTopic(TOPICS.advice), (m) => m.key?.toString() === key, { from: since, timeoutMs: 30_000 });
+    const parked = await waitForEvent(deadLetterTopic(TOPICS.advice), (m) => m.key?.toString() === key, {
+      from: since,
+      timeoutMs: 30_000,
+    });
     expect(parked.headers.dlq_error).toContain('InvalidCloudEventError');
   });
 });
