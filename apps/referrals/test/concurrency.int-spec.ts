@@ -1,7 +1,8 @@
 import { getToken } from '@platform/testing';
 import { ReferralApi } from './support/referral-api';
 import { EventPublisher, publishOffer, type TestOffer } from './support/planning-events';
-import { startReferralsApp, type ReferralsTestApp } from './support/referrals-app';
+import { useReferralsApp } from './support/harness';
+import type { ReferralsTestApp } from './support/referrals-app';
 
 /** Takes a referral from creation to SENT_TO_OFFER on the given offer (no advice needed: LIGHT, no doubt). */
 async function sentTo(api: ReferralApi, offer: TestOffer): Promise<string> {
@@ -22,15 +23,7 @@ describe('concurrency and retries', () => {
   let api: ReferralApi;
   let events: EventPublisher;
 
-  beforeAll(async () => {
-    t = await startReferralsApp();
-    api = new ReferralApi(t.app);
-    events = new EventPublisher();
-  });
-  afterAll(async () => {
-    await events.close();
-    await t.close();
-  });
+  useReferralsApp((h) => ({ t, api, events } = h));
 
   it('gives the last free place to exactly one of two concurrent accepts', async () => {
     const offer = await publishOffer(events, t.prisma, {

@@ -11,7 +11,8 @@ import {
   publishResponsibility,
   type TestOffer,
 } from './support/planning-events';
-import { startReferralsApp, type ReferralsTestApp } from './support/referrals-app';
+import { useReferralsApp } from './support/harness';
+import type { ReferralsTestApp } from './support/referrals-app';
 
 describe('a referral through its whole lifecycle, with advice, deviation and acceptance', () => {
   let t: ReferralsTestApp;
@@ -22,10 +23,9 @@ describe('a referral through its whole lifecycle, with advice, deviation and acc
   const cpr = '1503851234';
   let id: string;
 
+  useReferralsApp((h) => ({ t, api, events } = h));
+
   beforeAll(async () => {
-    t = await startReferralsApp();
-    api = new ReferralApi(t.app);
-    events = new EventPublisher();
     await publishResponsibility(events, t.prisma, {
       targetGroup: 'VISION',
       responsibility: 'REGIONAL',
@@ -41,10 +41,6 @@ describe('a referral through its whole lifecycle, with advice, deviation and acc
         referralDate: '2026-03-01',
       })
     ).id;
-  });
-  afterAll(async () => {
-    await events.close();
-    await t.close();
   });
 
   it('requires advice on submit for a HIGH level and a regionally run target group', async () => {

@@ -2,7 +2,8 @@ import { getToken } from '@platform/testing';
 import fc from 'fast-check';
 import { ReferralApi } from './support/referral-api';
 import { EventPublisher, publishOffer, type TestOffer } from './support/planning-events';
-import { startReferralsApp, type ReferralsTestApp } from './support/referrals-app';
+import { useReferralsApp } from './support/harness';
+import type { ReferralsTestApp } from './support/referrals-app';
 
 /** Bodies that are sometimes nearly right: real field names with random values, plus random extra fields. */
 const fieldValue = fc.oneof(
@@ -35,16 +36,11 @@ describe('random bodies never produce a 5xx and never change state when refused'
   let offer: TestOffer;
   let token: string;
 
+  useReferralsApp((h) => ({ t, api, events } = h));
+
   beforeAll(async () => {
-    t = await startReferralsApp();
-    api = new ReferralApi(t.app);
-    events = new EventPublisher();
     offer = await publishOffer(events, t.prisma, { level: 'LIGHT', targetGroups: ['HEARING'] });
     token = await getToken('caseworker-101');
-  });
-  afterAll(async () => {
-    await events.close();
-    await t.close();
   });
 
   const snapshot = async (id: string) => {

@@ -2,22 +2,15 @@ import { ReferralRejected, ReferralWithdrawn } from '@platform/contracts';
 import { ReferralApi } from './support/referral-api';
 import { referralEvents } from './support/referral-events';
 import { EventPublisher, publishOffer } from './support/planning-events';
-import { startReferralsApp, type ReferralsTestApp } from './support/referrals-app';
+import { useReferralsApp } from './support/harness';
+import type { ReferralsTestApp } from './support/referrals-app';
 
 describe('rejection by the operator and withdrawal by the municipality', () => {
   let t: ReferralsTestApp;
   let api: ReferralApi;
   let events: EventPublisher;
 
-  beforeAll(async () => {
-    t = await startReferralsApp();
-    api = new ReferralApi(t.app);
-    events = new EventPublisher();
-  });
-  afterAll(async () => {
-    await events.close();
-    await t.close();
-  });
+  useReferralsApp((h) => ({ t, api, events } = h));
 
   it('lets the operator reject with NO_CAPACITY, once, with one rejected event', async () => {
     const offer = await publishOffer(events, t.prisma, { level: 'LIGHT', targetGroups: ['HEARING'] });

@@ -3,22 +3,15 @@ import { AdviceService } from '../src/advice/advice.service';
 import { ReferralApi } from './support/referral-api';
 import { referralEvents } from './support/referral-events';
 import { EventPublisher, publishOffer } from './support/planning-events';
-import { startReferralsApp, type ReferralsTestApp } from './support/referrals-app';
+import { useReferralsApp } from './support/harness';
+import type { ReferralsTestApp } from './support/referrals-app';
 
 describe('an urgent placement (akut anbringelse)', () => {
   let t: ReferralsTestApp;
   let api: ReferralApi;
   let events: EventPublisher;
 
-  beforeAll(async () => {
-    t = await startReferralsApp();
-    api = new ReferralApi(t.app);
-    events = new EventPublisher();
-  });
-  afterAll(async () => {
-    await events.close();
-    await t.close();
-  });
+  useReferralsApp((h) => ({ t, api, events } = h));
 
   it('is decided before advice; when the deadline passes without advice it is flagged and an event says so', async () => {
     const offer = await publishOffer(events, t.prisma, { level: 'HIGH', targetGroups: ['AUTISM'] });
