@@ -1,11 +1,11 @@
-import { Body, Controller, Headers, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post, Res } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { Access, CurrentPrincipal, type Principal } from '@platform/auth';
-import { ApiProblems, openApiSchema, RequestId, ZodValidationPipe } from '@platform/http';
+import { Access } from '@platform/auth';
+import { ApiProblems, openApiSchema, ZodValidationPipe } from '@platform/http';
 import type { Response } from 'express';
 import { decideSchema, emptyCommandSchema, type DecideInput } from '../referral/dto/commands.dto';
 import { REFERRAL_VIEW_EXAMPLE } from '../referral/referral.examples';
-import { ApiChangeHeaders, referralIdPipe as uuid, referralResponse } from '../referral/referral.http';
+import { ApiChangeHeaders, referralResponse, Change, type ReferralChange } from '../referral/referral.http';
 import { DecisionService } from './decision.service';
 
 const DECIDED_EXAMPLE = {
@@ -56,14 +56,11 @@ export class DecisionController {
   @ApiResponse({ status: 200, schema: { example: DECIDED_EXAMPLE } })
   @ApiProblems(400, 404, 409, 412, 428)
   async decide(
-    @CurrentPrincipal() principal: Principal,
-    @Param('id', uuid) id: string,
+    @Change() change: ReferralChange,
     @Body(new ZodValidationPipe(decideSchema)) body: DecideInput,
-    @Headers('if-match') ifMatch: string | undefined,
-    @RequestId() requestId: string | undefined,
     @Res({ passthrough: true }) res: Response,
   ) {
-    return referralResponse(res, await this.decisions.decide(principal, id, ifMatch, body, requestId));
+    return referralResponse(res, await this.decisions.decide(change, body));
   }
 
   @Post(':id/send')
@@ -78,13 +75,10 @@ export class DecisionController {
   })
   @ApiProblems(404, 409, 412, 428)
   async send(
-    @CurrentPrincipal() principal: Principal,
-    @Param('id', uuid) id: string,
+    @Change() change: ReferralChange,
     @Body(new ZodValidationPipe(emptyCommandSchema, 'body', { optionalBody: true })) _body: unknown,
-    @Headers('if-match') ifMatch: string | undefined,
-    @RequestId() requestId: string | undefined,
     @Res({ passthrough: true }) res: Response,
   ) {
-    return referralResponse(res, await this.decisions.send(principal, id, ifMatch, requestId));
+    return referralResponse(res, await this.decisions.send(change));
   }
 }

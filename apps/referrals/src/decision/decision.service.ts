@@ -1,5 +1,4 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Principal } from '@platform/auth';
 import { ReferralDecided, ReferralSentToOffer } from '@platform/contracts';
 import type { SpecialisationLevel } from '@platform/domain';
 import { ProblemException } from '@platform/http';
@@ -10,6 +9,7 @@ import type { DecideInput } from '../referral/dto/commands.dto';
 import { municipalScope } from '../referral/referral-scope';
 import { event, ReferralTransitions } from '../referral/referral-transitions';
 import type { ReferralRow } from '../referral/referral.repository';
+import type { ReferralChange } from '../referral/referral.http';
 
 const asDate = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
@@ -26,15 +26,9 @@ export class DecisionService {
    * Decides. Follows-advice and deviation (rule 4) are computed, never claimed: a lower level than advised or
    * another offer needs a written justification. Before advice only an urgent referral may be decided.
    */
-  decide(
-    principal: Principal,
-    id: string,
-    ifMatch: string | undefined,
-    input: DecideInput,
-    requestId?: string,
-  ): Promise<ReferralRow> {
+  decide(change: ReferralChange, input: DecideInput): Promise<ReferralRow> {
     return this.transitions.run(
-      { command: 'decide', principal, referralId: id, scope: municipalScope(principal), ifMatch, requestId },
+      { ...change, command: 'decide', scope: municipalScope(change.principal) },
       async (row, tx) => {
         const offer = await this.offers.find(input.offerId, tx);
         if (!offer || !offer.active) {
@@ -87,21 +81,9 @@ export class DecisionService {
   }
 
   /** Sends the decided referral to the offer's operator, who now sees it in its worklist. */
-  send(
-    principal: Principal,
-    id: string,
-    ifMatch: string | undefined,
-    requestId?: string,
-  ): Promise<ReferralRow> {
+  send(change: ReferralChange): Promise<ReferralRow> {
     return this.transitions.run(
-      {
-        command: 'sendToOffer',
-        principal,
-        referralId: id,
-        scope: municipalScope(principal),
-        ifMatch,
-        requestId,
-      },
+      { ...change, command: 'sendToOffer', scope: municipalScope(change.principal) },
       async (row, tx) => {
         const offer = await this.offers.find(row.decisionOfferId!, tx);
         if (!offer)

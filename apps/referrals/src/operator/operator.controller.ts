@@ -1,7 +1,7 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Query, Res } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Access, CurrentPrincipal, type Principal } from '@platform/auth';
-import { ApiProblems, openApiSchema, RequestId, ZodValidationPipe } from '@platform/http';
+import { ApiProblems, openApiSchema, ZodValidationPipe } from '@platform/http';
 import type { Response } from 'express';
 import {
   emptyCommandSchema,
@@ -14,7 +14,7 @@ import {
 } from '../referral/dto/commands.dto';
 import { listReferralsQuery, type ListReferralsQuery } from '../referral/dto/list-referrals.query';
 import { REFERRAL_VIEW_EXAMPLE } from '../referral/referral.examples';
-import { ApiChangeHeaders, referralIdPipe as uuid, referralResponse } from '../referral/referral.http';
+import { ApiChangeHeaders, referralResponse, Change, type ReferralChange } from '../referral/referral.http';
 import { ReferralService } from '../referral/referral.service';
 import { toReferralView } from '../referral/referral.view';
 import { OperatorService } from './operator.service';
@@ -62,14 +62,11 @@ export class OperatorController {
   @ApiResponse({ status: 200, schema: { example: { ...SENT_EXAMPLE, status: 'ACCEPTED' } } })
   @ApiProblems(404, 409, 412, 428)
   async accept(
-    @CurrentPrincipal() principal: Principal,
-    @Param('id', uuid) id: string,
+    @Change() change: ReferralChange,
     @Body(new ZodValidationPipe(emptyCommandSchema, 'body', { optionalBody: true })) _body: unknown,
-    @Headers('if-match') ifMatch: string | undefined,
-    @RequestId() requestId: string | undefined,
     @Res({ passthrough: true }) res: Response,
   ) {
-    return referralResponse(res, await this.operator.accept(principal, id, ifMatch, requestId));
+    return referralResponse(res, await this.operator.accept(change));
   }
 
   @Post('referrals/:id/reject')
@@ -89,14 +86,11 @@ export class OperatorController {
   })
   @ApiProblems(400, 404, 409, 412, 428)
   async reject(
-    @CurrentPrincipal() principal: Principal,
-    @Param('id', uuid) id: string,
+    @Change() change: ReferralChange,
     @Body(new ZodValidationPipe(rejectSchema)) body: RejectInput,
-    @Headers('if-match') ifMatch: string | undefined,
-    @RequestId() requestId: string | undefined,
     @Res({ passthrough: true }) res: Response,
   ) {
-    return referralResponse(res, await this.operator.reject(principal, id, ifMatch, body, requestId));
+    return referralResponse(res, await this.operator.reject(change, body));
   }
 
   @Post('referrals/:id/placement/start')
@@ -117,15 +111,12 @@ export class OperatorController {
   })
   @ApiProblems(400, 404, 409, 412, 428)
   async startPlacement(
-    @CurrentPrincipal() principal: Principal,
-    @Param('id', uuid) id: string,
+    @Change() change: ReferralChange,
     @Body(new ZodValidationPipe(startPlacementSchema, 'body', { optionalBody: true }))
     body: StartPlacementInput,
-    @Headers('if-match') ifMatch: string | undefined,
-    @RequestId() requestId: string | undefined,
     @Res({ passthrough: true }) res: Response,
   ) {
-    return referralResponse(res, await this.operator.startPlacement(principal, id, ifMatch, body, requestId));
+    return referralResponse(res, await this.operator.startPlacement(change, body));
   }
 
   @Post('referrals/:id/placement/end')
@@ -145,13 +136,10 @@ export class OperatorController {
   })
   @ApiProblems(400, 404, 409, 412, 428)
   async endPlacement(
-    @CurrentPrincipal() principal: Principal,
-    @Param('id', uuid) id: string,
+    @Change() change: ReferralChange,
     @Body(new ZodValidationPipe(endPlacementSchema)) body: EndPlacementInput,
-    @Headers('if-match') ifMatch: string | undefined,
-    @RequestId() requestId: string | undefined,
     @Res({ passthrough: true }) res: Response,
   ) {
-    return referralResponse(res, await this.operator.endPlacement(principal, id, ifMatch, body, requestId));
+    return referralResponse(res, await this.operator.endPlacement(change, body));
   }
 }

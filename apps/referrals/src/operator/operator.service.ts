@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import type { Principal } from '@platform/auth';
 import { PlacementEnded, PlacementStarted, ReferralAccepted, ReferralRejected } from '@platform/contracts';
 import type { SpecialisationLevel } from '@platform/domain';
 import { ProblemException, problemType } from '@platform/http';
@@ -8,6 +7,7 @@ import type { EndPlacementInput, RejectInput, StartPlacementInput } from '../ref
 import { operatorScope } from '../referral/referral-scope';
 import { event, ReferralTransitions } from '../referral/referral-transitions';
 import type { ReferralRow } from '../referral/referral.repository';
+import type { ReferralChange } from '../referral/referral.http';
 
 const isoDate = (d: Date | null) => d?.toISOString().slice(0, 10) ?? '';
 const asDate = (iso: string) => new Date(`${iso}T00:00:00Z`);
@@ -25,14 +25,9 @@ export class OperatorService {
     private readonly offers: OfferRepository,
   ) {}
 
-  accept(
-    principal: Principal,
-    id: string,
-    ifMatch: string | undefined,
-    requestId?: string,
-  ): Promise<ReferralRow> {
+  accept(change: ReferralChange): Promise<ReferralRow> {
     return this.transitions.run(
-      { command: 'accept', principal, referralId: id, scope: operatorScope(principal), ifMatch, requestId },
+      { ...change, command: 'accept', scope: operatorScope(change.principal) },
       async (row, tx) => {
         // The offer row lock serialises accepts on one offer: two operators racing for the last place queue here.
         const offer = await this.offers.lock(tx, row.decisionOfferId!);
@@ -61,15 +56,9 @@ export class OperatorService {
     );
   }
 
-  reject(
-    principal: Principal,
-    id: string,
-    ifMatch: string | undefined,
-    input: RejectInput,
-    requestId?: string,
-  ): Promise<ReferralRow> {
+  reject(change: ReferralChange, input: RejectInput): Promise<ReferralRow> {
     return this.transitions.run(
-      { command: 'reject', principal, referralId: id, scope: operatorScope(principal), ifMatch, requestId },
+      { ...change, command: 'reject', scope: operatorScope(change.principal) },
       async (row) => ({
         data: { rejectionReason: input.reason, rejectionNote: input.note ?? null },
         events: [
@@ -85,22 +74,9 @@ export class OperatorService {
     );
   }
 
-  startPlacement(
-    principal: Principal,
-    id: string,
-    ifMatch: string | undefined,
-    input: StartPlacementInput,
-    requestId?: string,
-  ) {
+  startPlacement(change: ReferralChange, input: StartPlacementInput) {
     return this.transitions.run(
-      {
-        command: 'startPlacement',
-        principal,
-        referralId: id,
-        scope: operatorScope(principal),
-        ifMatch,
-        requestId,
-      },
+      { ...change, command: 'startPlacement', scope: operatorScope(change.principal) },
       async (row) => {
         const startDate = input.startDate ?? isoDate(row.decisionStartDate);
         return {
@@ -124,22 +100,9 @@ export class OperatorService {
     );
   }
 
-  endPlacement(
-    principal: Principal,
-    id: string,
-    ifMatch: string | undefined,
-    input: EndPlacementInput,
-    requestId?: string,
-  ) {
+  endPlacement(change: ReferralChange, input: EndPlacementInput) {
     return this.transitions.run(
-      {
-        command: 'endPlacement',
-        principal,
-        referralId: id,
-        scope: operatorScope(principal),
-        ifMatch,
-        requestId,
-      },
+      { ...change, command: 'endPlacement', scope: operatorScope(change.principal) },
       async (row) => {
         if (row.placementStart && input.endDate < isoDate(row.placementStart)) {
           throw ProblemException.validation([

@@ -1,5 +1,4 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Principal } from '@platform/auth';
 import { ReferralAdviceRequired, ReferralSubmitted, ReferralWithdrawn } from '@platform/contracts';
 import { REFERRALS_CONFIG, type ReferralsConfig } from '../config/referrals.config';
 import { ResponsibilityRepository } from '../planning/responsibility.repository';
@@ -9,6 +8,7 @@ import type { WithdrawInput } from './dto/commands.dto';
 import { event, ReferralTransitions, type PendingEvent } from './referral-transitions';
 import { municipalScope } from './referral-scope';
 import type { ReferralRow } from './referral.repository';
+import type { ReferralChange } from './referral.http';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const isoDate = (d: Date) => d.toISOString().slice(0, 10);
@@ -23,14 +23,9 @@ export class ReferralCommands {
   ) {}
 
   /** Indsend: computes whether specialist advice is mandatory (rule 3) and, if so, its deadline. */
-  submit(
-    principal: Principal,
-    id: string,
-    ifMatch: string | undefined,
-    requestId?: string,
-  ): Promise<ReferralRow> {
+  submit(change: ReferralChange): Promise<ReferralRow> {
     return this.transitions.run(
-      { command: 'submit', principal, referralId: id, scope: municipalScope(principal), ifMatch, requestId },
+      { ...change, command: 'submit', scope: municipalScope(change.principal) },
       async (row, tx) => {
         const changes = await this.responsibility.changesFor(row.targetGroup, tx);
         const advice = assessAdviceRequirement({
@@ -74,22 +69,9 @@ export class ReferralCommands {
     );
   }
 
-  withdraw(
-    principal: Principal,
-    id: string,
-    ifMatch: string | undefined,
-    input: WithdrawInput,
-    requestId?: string,
-  ) {
+  withdraw(change: ReferralChange, input: WithdrawInput) {
     return this.transitions.run(
-      {
-        command: 'withdraw',
-        principal,
-        referralId: id,
-        scope: municipalScope(principal),
-        ifMatch,
-        requestId,
-      },
+      { ...change, command: 'withdraw', scope: municipalScope(change.principal) },
       async (row) => ({
         data: { withdrawnReason: input.reason },
         events: [

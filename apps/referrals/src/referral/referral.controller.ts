@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Header, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Access, CurrentPrincipal, type Principal } from '@platform/auth';
 import { ApiProblems, openApiSchema, RequestId, ZodValidationPipe } from '@platform/http';
@@ -8,7 +8,13 @@ import { createReferralSchema, type CreateReferralInput } from './dto/create-ref
 import { listReferralsQuery, type ListReferralsQuery } from './dto/list-referrals.query';
 import { CREATE_REFERRAL_EXAMPLE, REFERRAL_VIEW_EXAMPLE } from './referral.examples';
 import { ReferralCommands } from './referral-commands.service';
-import { ApiChangeHeaders, referralIdPipe as uuid, referralResponse } from './referral.http';
+import {
+  ApiChangeHeaders,
+  referralIdPipe as uuid,
+  referralResponse,
+  Change,
+  type ReferralChange,
+} from './referral.http';
 import { ReferralService } from './referral.service';
 import { toReferralView } from './referral.view';
 
@@ -104,14 +110,11 @@ export class ReferralController {
   @ApiResponse({ status: 200, schema: { example: { ...REFERRAL_VIEW_EXAMPLE, status: 'AWAITING_ADVICE' } } })
   @ApiProblems(400, 404, 409, 412, 428)
   async submit(
-    @CurrentPrincipal() principal: Principal,
-    @Param('id', uuid) id: string,
+    @Change() change: ReferralChange,
     @Body(new ZodValidationPipe(emptyCommandSchema, 'body', { optionalBody: true })) _body: unknown,
-    @Headers('if-match') ifMatch: string | undefined,
-    @RequestId() requestId: string | undefined,
     @Res({ passthrough: true }) res: Response,
   ) {
-    return referralResponse(res, await this.commands.submit(principal, id, ifMatch, requestId));
+    return referralResponse(res, await this.commands.submit(change));
   }
 
   @Post(':id/withdraw')
@@ -126,13 +129,10 @@ export class ReferralController {
   @ApiResponse({ status: 200, schema: { example: { ...REFERRAL_VIEW_EXAMPLE, status: 'WITHDRAWN' } } })
   @ApiProblems(400, 404, 409, 412, 428)
   async withdraw(
-    @CurrentPrincipal() principal: Principal,
-    @Param('id', uuid) id: string,
+    @Change() change: ReferralChange,
     @Body(new ZodValidationPipe(withdrawSchema)) body: WithdrawInput,
-    @Headers('if-match') ifMatch: string | undefined,
-    @RequestId() requestId: string | undefined,
     @Res({ passthrough: true }) res: Response,
   ) {
-    return referralResponse(res, await this.commands.withdraw(principal, id, ifMatch, body, requestId));
+    return referralResponse(res, await this.commands.withdraw(change, body));
   }
 }
