@@ -1,25 +1,96 @@
 /**
- * Compiles apps and libs to dist/ with swc (decorator metadata on, tsconfig path aliases rewritten to
- * relative requires), so `node dist/apps/<service>/src/main.js` runs without a TypeScript loader.
- * Type checking is separate (npm run typecheck).
+ * Compiles projects to dist/ with swc (decorator metadata on, tsconfig path aliases rewritten to relative
+ * requires), so `node dist/apps/<service>/src/main.js` runs without a TypeScript loader.
+ *
+ *   npx tsx tools/build.ts                      every app and lib (what tools/platform up runs)
+ *   npx tsx tools/build.ts apps/referrals       one project into dist/<projectRoot> (the Nx `build` target)
+ *   npx tsx tools/build.ts --typecheck libs/http  tsc --noEmit over one project's files (the Nx `typecheck` target)
+ *
+ * A project's build compiles only its own files: its libs are compiled by their own build (Nx runs `^build`
+ * first). Tests (*.spec.ts, test/) are not compiled.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative, resolve } from 'node:path';
 
 const root = resolve(__dirname, '..');
-const tsconfig = JSON.parse(readFileSync(join(root, 'tsconfig.base.json'), 'utf8')) as {
-  compilerOptions: { paths: Record<string, string[]> };
-};
-const swcrc = JSON.parse(readFileSync(join(root, '.swcrc'), 'utf8')) as { jsc: Record<string, unknown> };
-swcrc.jsc.baseUrl = root;
-swcrc.jsc.paths = tsconfig.compilerOptions.paths;
-mkdirSync(join(root, 'dist'), { recursive: true });
-const config = join(root, 'dist', '.swcrc');
-writeFileSync(config, JSON.stringify(swcrc, null, 2));
-execFileSync(
-  join(root, 'node_modules', '.bin', 'swc'),
-  ['apps', 'libs', '-d', 'dist', '--config-file', config, '--ignore', '**/*.spec.ts,**/test/**', '--quiet'],
-  { cwd: root, stdio: 'inherit' },
-);
-console.log('[build] compiled apps and libs to dist/');
+const bin = (name: string) => join(root, 'node_modules', '.bin', name);
+
+function projectRoots(args: string[]): string[] {
+  const roots = args.length > 0 ? args : ['apps', 'libs'];
+  for (const r of roots) {
+    if (!existsSync(join(root, r))) throw new Error(`[build] no such project folder: ${r}`);
+  }
+  return roots.map((r) => relative(root, resolve(root, r)));
+}
+
+function compile(roots: string[]): void {
+  const tsconfig = JSON.parse(readFileSync(join(root, 'tsconfig.base.json'), 'utf8')) as {
+    compilerOptions: { paths: Record<string, string[]> };
+  };
+  const swcrc = JSON.parse(readFileSync(join(root, '.swcrc'), 'utf8')) as { jsc: Record<string, unknown> };
+  swcrc.jsc.baseUrl = root;
+  swcrc.jsc.paths = tsconfig.compilerOptions.paths;
+  // One config file per run: Nx builds several projects side by side.
+  const dir = mkdtempSync(join(tmpdir(), 'platform-build-'));
+  const config = join(dir, '.swcrc');
+  writeFileSync(config, JSON.stringify(swcrc, null, 2));
+  mkdirSync(join(root, 'dist'), { recursive: true });
+  try {
+    execFileSync(
+      bin('swc'),
+      [
+        ...roots,
+        '-d',
+        'dist',
+        '--config-file',
+        config,
+        '--extensions',
+        '.ts',
+        '--ignore',
+        '**/*.spec.ts,**/test/**,**/*.d.ts',
+        '--quiet',
+      ],
+      { cwd: root, stdio: 'inherit' },
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  console.log(`[build] compiled ${roots.join(', ')} to dist/`);
+}
+
+/** tsc over one project's files (tests included) with the workspace's compiler options. */
+function typecheck(roots: string[]): void {
+  const dir = mkdtempSync(join(root, 'node_modules', '.tsconfig-'));
+  const config = join(dir, 'tsconfig.json');
+  writeFileSync(
+    config,
+    JSON.stringify({
+      extends: join(root, 'tsconfig.base.json'),
+      compilerOptions: { noEmit: true, baseUrl: root, rootDir: root },
+      include: roots.map((r) => join(root, r, '**', '*.ts')),
+      exclude: [
+        join(root, 'node_modules'),
+        join(root, 'dist'),
+        join(root, '**', 'generated', '**', '*.d.ts'),
+      ],
+    }),
+  );
+  try {
+    execFileSync(bin('tsc'), ['-p', config], { cwd: root, stdio: 'inherit' });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  console.log(`[typecheck] ${roots.join(', ')}: no errors`);
+}
+
+const args = process.argv.slice(2);
+try {
+  if (args[0] === '--typecheck') typecheck(projectRoots(args.slice(1)));
+  else compile(projectRoots(args));
+} catch (error) {
+  // execFileSync's error repeats the child's output; the child printed it already.
+  console.error((error as Error).message.split('\n')[0]);
+  process.exit(1);
+}

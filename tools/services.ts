@@ -1,4 +1,7 @@
-/** The services of the platform that exist so far, with what the tools need to know about each. */
+/**
+ * The services of the platform, with what the tools need to know about each. `tools/new-service` adds an
+ * entry; tools/platform, tools/migrate and the docs read this list.
+ */
 export interface ServiceInfo {
   name: string;
   port: number;
@@ -8,18 +11,25 @@ export interface ServiceInfo {
   prismaDir: string;
 }
 
-const pg = (db: string) => `postgresql://postgres@127.0.0.1:5432/${db}`;
+const service = (name: string, port: number): ServiceInfo => ({
+  name,
+  port,
+  databaseEnv: `${name.toUpperCase().replace(/-/g, '_')}_DATABASE_URL`,
+  defaultDatabaseUrl: `postgresql://postgres@127.0.0.1:5432/${name.replace(/-/g, '_')}`,
+  prismaDir: `apps/${name}/prisma`,
+});
 
 export const SERVICES: ServiceInfo[] = [
-  {
-    name: 'referrals',
-    port: 3001,
-    databaseEnv: 'REFERRALS_DATABASE_URL',
-    defaultDatabaseUrl: pg('referrals'),
-    prismaDir: 'apps/referrals/prisma',
-  },
+  service('referrals', 3001),
+  service('specialty-planning', 3002),
+  // new-service: entries above this line
 ];
 
-export function databaseUrl(service: ServiceInfo, env: NodeJS.ProcessEnv = process.env): string {
-  return env[service.databaseEnv] ?? service.defaultDatabaseUrl;
+export function databaseUrl(info: ServiceInfo, env: NodeJS.ProcessEnv = process.env): string {
+  return env[info.databaseEnv] ?? info.defaultDatabaseUrl;
+}
+
+// `npx tsx tools/services.ts` prints `name port` per service, for tools/platform.
+if (require.main === module) {
+  for (const s of SERVICES) console.log(`${s.name} ${s.port}`);
 }

@@ -1,8 +1,8 @@
 import { defineConfig } from 'prisma/config';
 
-// Prisma 7 reads connection settings from here, not from schema.prisma. Only `prisma generate` is used:
+// Prisma 7 reads connection settings from here, not from the schema. Only `prisma generate` is used:
 // migrations are applied by tools/migrate (Prisma's migration engine cannot be downloaded here).
 export default defineConfig({
-  schema: 'prisma/schema.prisma',
+  schema: 'prisma/schema',
   migrations: { path: 'prisma/migrations' },
 });

@@ -7,7 +7,16 @@ const path = require('node:path');
 
 const rootDir = path.join(__dirname, '../..');
 const swc = ['@swc/jest', { swcrc: false, ...require('./swc-options.json') }];
-const esmPackages = ['@nestjs', 'uid', 'load-esm', 'file-type', 'strtok3', 'token-types', 'peek-readable'];
+const esmPackages = [
+  '@nestjs',
+  'jose',
+  'uid',
+  'load-esm',
+  'file-type',
+  'strtok3',
+  'token-types',
+  'peek-readable',
+];
 const shared = {
   rootDir,
   transform: { '^.+\\.(t|j|mj)s$': swc },

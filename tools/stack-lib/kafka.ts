@@ -9,6 +9,7 @@ import {
   StackError,
   logFile,
   portOpen,
+  requireTools,
   run,
   runningPid,
   say,
@@ -51,10 +52,12 @@ async function answers(brokers: string[]): Promise<boolean> {
 }
 
 /** The broker's jars, from Maven Central through ~/.m2; fetched again only when the pom changed. */
+const pomHash = () => createHash('sha256').update(readFileSync(POM)).digest('hex');
+const STAMP = join(LIBS, '.pom.sha256');
+const jarsUpToDate = () => existsSync(STAMP) && readFileSync(STAMP, 'utf8').trim() === pomHash();
+
 async function ensureJars(): Promise<void> {
-  const pomHash = createHash('sha256').update(readFileSync(POM)).digest('hex');
-  const stamp = join(LIBS, '.pom.sha256');
-  if (existsSync(stamp) && readFileSync(stamp, 'utf8').trim() === pomHash) return;
+  if (jarsUpToDate()) return;
   const started = Date.now();
   say(NAME, 'fetching jars from Maven Central… (cached in ~/.m2 afterwards)');
   const tmp = `${LIBS}.tmp`;
@@ -69,7 +72,7 @@ async function ensureJars(): Promise<void> {
     `-DoutputDirectory=${tmp}`,
     '-DincludeScope=runtime',
   ]);
-  writeFileSync(join(tmp, '.pom.sha256'), `${pomHash}\n`);
+  writeFileSync(join(tmp, '.pom.sha256'), `${pomHash()}\n`);
   rmSync(LIBS, { recursive: true, force: true });
   renameSync(tmp, LIBS);
   say(NAME, `jars in ${shown(LIBS)} (${seconds(started)})`);
@@ -138,6 +141,12 @@ export const kafka: StackServer = {
     }
     if (await portOpen(PORT))
       throw new StackError(`kafka: port ${PORT} is taken by something that is not a Kafka broker`);
+    requireTools(NAME, [
+      { tool: 'java', why: 'runs the broker' },
+      ...(jarsUpToDate()
+        ? []
+        : [{ tool: 'mvn' as const, why: "fetches the broker's jars from Maven Central" }]),
+    ]);
     await ensureJars();
     writeFileSync(PROPERTIES, readFileSync(TEMPLATE, 'utf8').replaceAll('@LOG_DIRS@', DATA));
     await ensureFormatted();

@@ -19,6 +19,7 @@ import {
   StackError,
   logFile,
   portOpen,
+  requireTools,
   run,
   runningPid,
   say,
@@ -167,11 +168,19 @@ export const keycloak: StackServer = {
       if (await portOpen(port))
         throw new StackError(`keycloak: port ${port} is taken by something that is not our Keycloak`);
     }
-    await ensureDistribution();
-    copyRealms();
     const javaHome = existsSync(join(PREFERRED_JAVA_HOME, 'bin', 'java'))
       ? PREFERRED_JAVA_HOME
       : process.env.JAVA_HOME;
+    const unpacked = existsSync(join(DIST, 'bin', 'kc.sh'));
+    requireTools(NAME, [
+      { tool: 'java', why: 'runs Keycloak', javaHome },
+      ...(unpacked || existsSync(ZIP)
+        ? []
+        : [{ tool: 'mvn' as const, why: 'fetches the Keycloak distribution from Maven Central' }]),
+      ...(unpacked ? [] : [{ tool: 'unzip' as const, why: 'unpacks the Keycloak distribution' }]),
+    ]);
+    await ensureDistribution();
+    copyRealms();
     say(
       NAME,
       `starting on 127.0.0.1:${HTTP_PORT} (management ${MANAGEMENT_PORT}, Java ${javaHome ?? 'from PATH'})`,

@@ -2,6 +2,7 @@ import { spawn, type SpawnOptions } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { dirname, join, relative, resolve } from 'node:path';
+import { missingToolsMessage, notInstalledHint, type Requirement } from './src/prerequisites';
 
 /** Repository root (tools/stack-lib/..). */
 export const ROOT = resolve(__dirname, '..', '..');
@@ -24,6 +25,12 @@ export function seconds(since: number): string {
 }
 
 export class StackError extends Error {}
+
+/** Fails before anything is spawned when java (17+), mvn or unzip is missing, naming how to install it. */
+export function requireTools(server: string, requirements: Requirement[]): void {
+  const message = missingToolsMessage(server, requirements);
+  if (message) throw new StackError(message);
+}
 
 export function isAlive(pid: number): boolean {
   try {
@@ -67,7 +74,12 @@ export function startDetached(
   );
   const child = spawn(command, args, { cwd: ROOT, ...options, detached: true, stdio: ['ignore', out, out] });
   closeSync(out);
-  if (!child.pid) throw new StackError(`${name}: could not start ${command}`);
+  child.on('error', () => undefined); // ENOENT and the like: reported below (no pid)
+  if (!child.pid) {
+    // a bare name was looked up on PATH: say how to install it
+    const hint = command.includes('/') ? '' : `: ${notInstalledHint(command)}`;
+    throw new StackError(`${name}: could not start ${command}${hint}`);
+  }
   child.unref();
   writeFileSync(pidFile(name), `${child.pid}\n`);
   return child.pid;
@@ -188,12 +200,16 @@ export function run(
       stdout += chunk.toString();
       writeFileSync(out, chunk);
     });
-    child.on('error', (error) => {
-      closeSync(out);
-      reject(new StackError(`${name}: cannot run ${command}: ${error.message}`));
+    // A command that cannot be spawned emits 'error' and then 'close': close the log once, report the first.
+    let failed = false;
+    child.on('error', (error: NodeJS.ErrnoException) => {
+      failed = true;
+      const hint = error.code === 'ENOENT' ? notInstalledHint(command) : error.message;
+      reject(new StackError(`${name}: cannot run ${command}: ${hint}`));
     });
     child.on('close', (code) => {
       closeSync(out);
+      if (failed) return;
       if (code === 0) resolvePromise(stdout);
       else
         reject(

@@ -1,67 +1,37 @@
-import { Global, Module, type DynamicModule } from '@nestjs/common';
-import { AuthModule } from '@platform/auth';
-import { HealthController, READINESS_CHECKS } from '@platform/http';
-import { KafkaConnection, MessagingModule } from '@platform/messaging';
-import { AuditModule } from './audit/audit.module';
-import { CitizenModule } from './citizen/citizen.module';
-import { REFERRALS_CONFIG, type ReferralsConfig } from './config/referrals.config';
-import { DatabaseModule } from './database/database.module';
-import { PrismaService } from './database/prisma.service';
-import { readinessChecks } from './health/readiness';
+import { Module } from '@nestjs/common';
+import { defineService } from '@platform/kit';
 import { AdviceModule } from './advice/advice.module';
+import { CitizenModule } from './citizen/citizen.module';
+import { checkReferralsConfig, referralsConfigSchema } from './config/referrals.config';
+import { PrismaService } from './database/prisma.service';
 import { DecisionModule } from './decision/decision.module';
-import { IdempotencyModule } from './idempotency/idempotency.module';
 import { OperatorModule } from './operator/operator.module';
 import { PlanningModule } from './planning/planning.module';
 import { ReferralModule } from './referral/referral.module';
 
-export const SERVICE_NAME = 'referrals';
+/** The capabilities of the referrals service; the kit (libs/kit) supplies everything they share. */
+@Module({
+  imports: [CitizenModule, PlanningModule, ReferralModule, DecisionModule, OperatorModule, AdviceModule],
+})
+export class AppModule {}
 
-@Global()
-@Module({})
-class ConfigModule {
-  static register(config: ReferralsConfig): DynamicModule {
-    return {
-      module: ConfigModule,
-      providers: [{ provide: REFERRALS_CONFIG, useValue: config }],
-      exports: [REFERRALS_CONFIG],
-    };
-  }
-}
-
-/** The referrals service, built from a validated configuration. */
-@Module({})
-export class AppModule {
-  static forConfig(config: ReferralsConfig): DynamicModule {
-    return {
-      module: AppModule,
-      imports: [
-        ConfigModule.register(config),
-        DatabaseModule,
-        MessagingModule.forRoot({
-          source: `/services/${SERVICE_NAME}`,
-          kafka: { brokers: config.KAFKA_BROKERS, clientId: SERVICE_NAME },
-          consumerGroup: config.KAFKA_CONSUMER_GROUP,
-          database: PrismaService,
-        }),
-        AuthModule.forRoot({
-          keycloakUrl: config.KEYCLOAK_URL,
-          realm: config.KEYCLOAK_REALM,
-          audience: config.KEYCLOAK_AUDIENCE,
-        }),
-        AuditModule,
-        CitizenModule,
-        IdempotencyModule,
-        PlanningModule,
-        ReferralModule,
-        DecisionModule,
-        OperatorModule,
-        AdviceModule,
-      ],
-      controllers: [HealthController],
-      providers: [
-        { provide: READINESS_CHECKS, inject: [PrismaService, KafkaConnection], useFactory: readinessChecks },
-      ],
-    };
-  }
-}
+export const referralsService = defineService({
+  name: 'referrals',
+  port: 3001,
+  module: AppModule,
+  database: PrismaService,
+  config: referralsConfigSchema,
+  checkConfig: checkReferralsConfig,
+  openApi: {
+    title: 'Referrals API (visitation)',
+    description:
+      'Binding referrals (forpligtende visitation) of citizens to highly specialised offers: municipalities create and decide, operators accept and run placements.',
+    version: '1',
+    problemTypes: {
+      'invalid-transition': 'the command is not allowed in the current status (`currentStatus`, `allowed`)',
+      'no-capacity': 'accept refused: every place of the offer is taken (`places`, `occupied`)',
+      'idempotency-key-in-use': 'a request with this Idempotency-Key is still running after a wait (409)',
+      'idempotency-key-reused': 'this Idempotency-Key was used for a different request (422)',
+    },
+  },
+});

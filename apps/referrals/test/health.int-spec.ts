@@ -15,10 +15,10 @@ describe('health endpoints', () => {
     expect(res.body).toEqual({ status: 'up' });
   });
 
-  it('answers readiness with the database and Kafka checked', async () => {
+  it('answers readiness with the database, Kafka and the identity provider checked', async () => {
     const res = await request(t.app.getHttpServer()).get('/health/ready');
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ status: 'up', checks: { database: 'up', kafka: 'up' } });
+    expect(res.body).toEqual({ status: 'up', checks: { database: 'up', kafka: 'up', identity: 'up' } });
     expect(res.headers['x-powered-by']).toBeUndefined();
   });
 });

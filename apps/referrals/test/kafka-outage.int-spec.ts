@@ -2,6 +2,7 @@ import { ReferralCreated, TOPICS } from '@platform/contracts';
 import { InboxProcessor, on, type Delivery } from '@platform/messaging';
 import { migrate } from '@platform/persistence';
 import { PrismaPg } from '@prisma/adapter-pg';
+import { openConnectionsTo } from '@platform/testing';
 import { Kafka, logLevel, type Consumer } from 'kafkajs';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
@@ -73,7 +74,7 @@ describe('with Kafka stopped', () => {
     execFileSync(STACK, ['up'], { stdio: 'ignore' });
     await consumer?.disconnect();
     await consumerDb?.$disconnect();
-    await t?.close();
+    await t?.close(); // a no-op when the last test closed it already
   }, 120_000);
 
   it('still creates referrals; their events wait in the outbox', async () => {
@@ -125,4 +126,17 @@ describe('with Kafka stopped', () => {
     expect(rows).toHaveLength(ids.length);
     expect(rows.every((r) => Number(r.n) === 1)).toBe(true);
   }, 150_000);
+
+  // Its consumer crashed and restarted during the outage: closing must still end every broker and database
+  // connection it opened (the built-in Nest Kafka server used to keep one past app.close()).
+  it('leaves no connection to Kafka or PostgreSQL open once closed', async () => {
+    await consumer.disconnect();
+    await consumerDb.$disconnect();
+    await t.close();
+    await new Promise((r) => setTimeout(r, 500));
+    expect({ kafka: openConnectionsTo(9092), postgres: openConnectionsTo(5432) }).toEqual({
+      kafka: 0,
+      postgres: 0,
+    });
+  });
 });

@@ -1,16 +1,20 @@
 import { CanActivate, ExecutionContext, Inject, Injectable, Optional } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { ProblemException, PUBLIC_ROUTE } from '@platform/http';
+import { PROBLEM_TYPES, ProblemException, PUBLIC_ROUTE } from '@platform/http';
 import type { Request } from 'express';
 import { ACCESS_DENIED_SINK, type AccessDeniedSink } from './access-denied';
 import { ACCESS_KEY, type AccessRule } from './access.decorators';
 import type { Principal } from './principal';
-import { InvalidTokenError, TokenVerifier } from './token-verifier';
+import { InvalidTokenError, KeysUnavailableError } from './token-errors';
+import { TokenVerifier } from './token-verifier';
 
 /**
- * Global guard: every endpoint needs a valid bearer token unless marked @Public(); @Access() narrows it to
- * organisation kinds and roles. 401 for no/invalid token, 403 for the wrong organisation kind or role, both
- * problem+json. Scope on individual records (own municipality…) is checked where the record is loaded.
+ * Global guard, deny by default: an endpoint is open only when marked @Public(), otherwise it needs a valid
+ * bearer token AND an @Access() rule the caller meets; an endpoint with neither is refused to everyone, so a
+ * forgotten decorator fails closed (routesWithoutAccessRule() finds such endpoints in a test). 401 for no/invalid
+ * token, 403 for the wrong organisation kind or role or no rule, 503 with Retry-After when the identity
+ * provider's keys cannot be fetched, all problem+json. Scope on individual records (own municipality…) is
+ * checked where the record is loaded.
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
@@ -27,13 +31,13 @@ export class AuthGuard implements CanActivate {
     const principal = await this.authenticate(request);
     request.principal = principal;
     const rule = this.reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_KEY, targets);
-    if (rule && !allows(rule, principal)) {
+    if (!rule || !allows(rule, principal)) {
       await this.deniedSink?.denied(principal, {
         action: `${request.method} ${request.route?.path ?? request.path}`,
         resource: { type: context.getClass().name.replace(/Controller$/, '') },
         requestId: request.header('x-request-id'),
       });
-      throw ProblemException.forbidden(describeRule(rule));
+      throw ProblemException.forbidden(rule ? describeRule(rule) : 'this endpoint declares no access rule');
     }
     return true;
   }
@@ -46,9 +50,18 @@ export class AuthGuard implements CanActivate {
       return await this.verifier.verify(match[1]);
     } catch (error) {
       if (error instanceof InvalidTokenError) throw ProblemException.unauthenticated(error.message);
+      if (error instanceof KeysUnavailableError) throw unavailable(error);
       throw error;
     }
   }
+}
+
+/** The body says what happened and when to retry; where the keys live stays in the log. */
+function unavailable(error: KeysUnavailableError): ProblemException {
+  return new ProblemException(
+    { type: PROBLEM_TYPES.unavailable, title: 'Service unavailable', status: 503, detail: error.message },
+    { 'Retry-After': String(error.retryAfterSeconds) },
+  );
 }
 
 function allows(rule: AccessRule, principal: Principal): boolean {

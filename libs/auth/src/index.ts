@@ -5,3 +5,7 @@ export * from './access-denied';
 export * from './auth.guard';
 export * from './auth.module';
 export * from './audit-trail';
+export * from './tenant-scope';
+export * from './token-errors';
+export * from './access-rules';
+export * from './actor';

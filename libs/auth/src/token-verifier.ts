@@ -1,5 +1,10 @@
-import KeycloakConnect from 'keycloak-connect';
+import type { ReadinessCheck } from '@platform/http';
+import { errors, jwtVerify, type JWTPayload } from 'jose';
+import { SigningKeys } from './keys/signing-keys';
 import { FUNCTIONAL_ROLES, ORG_TYPES, type FunctionalRole, type OrgType, type Principal } from './principal';
+import { InvalidTokenError, KeysUnavailableError } from './token-errors';
+
+export { InvalidTokenError, KeysUnavailableError } from './token-errors';
 
 export interface AuthConfig {
   /** e.g. http://127.0.0.1:8180 */
@@ -7,14 +12,41 @@ export interface AuthConfig {
   realm: string;
   /** The client id every token must name in `aud` (Keycloak audience mapper). */
   audience: string;
+  /**
+   * How far `nbf` and `iat` may lie in the future, for a Keycloak clock running ahead of ours (default 30 s).
+   * `exp` gets no leeway: an expired token is never honoured, and a Keycloak clock running behind only shortens
+   * a token's life by the difference (the client fetches a new one on 401).
+   */
+  clockSkewSeconds?: number;
+  /** A key fetch slower than this counts as failed (default 3 s). */
+  keyFetchTimeoutMs?: number;
+  /** At most one key fetch per cooldown, however many unknown key ids arrive (default 30 s). */
+  keyRefreshCooldownMs?: number;
+  /** Keys are refetched when older than this, so a key removed from the realm stops being trusted (default 5 min). */
+  keyMaxAgeMs?: number;
 }
 
-export class InvalidTokenError extends Error {
-  constructor(reason: string) {
-    super(reason);
-    this.name = 'InvalidTokenError';
-  }
-}
+export const AUTH_DEFAULTS = {
+  clockSkewSeconds: 30,
+  keyFetchTimeoutMs: 3_000,
+  keyRefreshCooldownMs: 30_000,
+  keyMaxAgeMs: 5 * 60_000,
+} as const;
+
+/** The asymmetric algorithms Keycloak signs with; `none` and HMAC (a shared secret) are never accepted. */
+export const TOKEN_ALGORITHMS = [
+  'RS256',
+  'RS384',
+  'RS512',
+  'PS256',
+  'PS384',
+  'PS512',
+  'ES256',
+  'ES384',
+  'ES512',
+  'EdDSA',
+  'Ed25519',
+];
 
 interface TokenContent {
   sub?: string;
@@ -26,41 +58,80 @@ interface TokenContent {
 }
 
 /**
- * Verifies Keycloak access tokens offline: signature against the realm's keys (fetched once and cached by
- * keycloak-connect, refetched on an unknown key id), issuer, audience, expiry, token type. keycloak-connect is
- * deprecated upstream, so it lives only here: swapping it for `jose` touches this file alone.
+ * Verifies Keycloak access tokens offline with `jose`: signature against the realm's published keys (see
+ * SigningKeys: cached, refetched on age or unknown kid at most once per cooldown, fetched with a timeout),
+ * issuer, audience, a required and unexpired `exp`, `nbf`/`iat` not in the future beyond the clock skew, and
+ * `typ: Bearer` (Keycloak's claim for access tokens; ID and refresh tokens carry other values).
  */
 export class TokenVerifier {
-  private readonly grants: KeycloakConnect.GrantManager;
+  private readonly keys: SigningKeys;
+  private readonly issuer: string;
+  private readonly skew: number;
 
-  constructor(config: AuthConfig) {
-    const keycloak = new KeycloakConnect({}, {
-      realm: config.realm,
-      'auth-server-url': config.keycloakUrl,
-      resource: config.audience,
-      'bearer-only': true,
-      'verify-token-audience': true,
-      'ssl-required': 'external',
-      'confidential-port': 0,
-    } as unknown as KeycloakConnect.KeycloakConfig);
-    this.grants = keycloak.grantManager;
+  constructor(private readonly config: AuthConfig) {
+    const settings = { ...AUTH_DEFAULTS, ...definedOnly(config) };
+    this.issuer = `${config.keycloakUrl.replace(/\/+$/, '')}/realms/${config.realm}`;
+    this.skew = settings.clockSkewSeconds;
+    this.keys = new SigningKeys({
+      url: `${this.issuer}/protocol/openid-connect/certs`,
+      algorithms: TOKEN_ALGORITHMS,
+      timeoutMs: settings.keyFetchTimeoutMs,
+      cooldownMs: settings.keyRefreshCooldownMs,
+      maxAgeMs: settings.keyMaxAgeMs,
+    });
   }
 
+  /** Throws InvalidTokenError (→ 401) or KeysUnavailableError (→ 503). */
   async verify(rawToken: string): Promise<Principal> {
-    let content: TokenContent;
+    let payload: JWTPayload;
     try {
-      const grant = await this.grants.createGrant({ access_token: rawToken } as never);
-      content = (grant.access_token as unknown as { content: TokenContent }).content;
+      ({ payload } = await jwtVerify(rawToken, (header) => this.keys.keyFor(header.kid, header.alg), {
+        algorithms: TOKEN_ALGORITHMS,
+        issuer: this.issuer,
+        audience: this.config.audience,
+        requiredClaims: ['exp'],
+        clockTolerance: this.skew,
+      }));
     } catch (error) {
-      throw new InvalidTokenError(reason(error));
+      throw asTokenError(error);
     }
-    return toPrincipal(content);
+    // jose applies its tolerance to `exp` too and checks a future `iat` only together with a maximum token age.
+    const now = Date.now() / 1000;
+    if ((payload.exp as number) <= now) throw new InvalidTokenError('token expired');
+    if (typeof payload.iat === 'number' && payload.iat > now + this.skew) {
+      throw new InvalidTokenError('token is issued in the future');
+    }
+    if (payload.typ !== 'Bearer') throw new InvalidTokenError('token is not an access token');
+    return toPrincipal(payload as TokenContent);
+  }
+
+  /** Fails while no signing key is cached and none can be fetched; add it to a service's READINESS_CHECKS. */
+  readiness(): ReadinessCheck {
+    return { name: 'identity', check: () => this.keys.ensureAvailable() };
   }
 }
 
-function reason(error: unknown): string {
-  const message = error instanceof Error ? error.message : 'invalid token';
-  return message.replace(/^(Grant validation failed\. Reason: )+/, '');
+function definedOnly(config: AuthConfig): Partial<typeof AUTH_DEFAULTS> {
+  return Object.fromEntries(
+    Object.entries(config).filter(([k, v]) => k in AUTH_DEFAULTS && v !== undefined),
+  ) as Partial<typeof AUTH_DEFAULTS>;
+}
+
+/** Reasons callers may read: which check failed, never a key, a host or a library's internals. */
+function asTokenError(error: unknown): Error {
+  if (error instanceof InvalidTokenError || error instanceof KeysUnavailableError) return error;
+  if (error instanceof errors.JWTExpired) return new InvalidTokenError('token expired');
+  if (error instanceof errors.JWTClaimValidationFailed) {
+    if (error.reason === 'missing') return new InvalidTokenError(`token lacks the ${error.claim} claim`);
+    if (error.claim === 'nbf') return new InvalidTokenError('token is not valid yet');
+    return new InvalidTokenError(`token ${error.claim} claim is not accepted`);
+  }
+  if (error instanceof errors.JWSSignatureVerificationFailed)
+    return new InvalidTokenError('invalid token signature');
+  if (error instanceof errors.JOSEAlgNotAllowed || error instanceof errors.JOSENotSupported) {
+    return new InvalidTokenError('token algorithm is not accepted');
+  }
+  return new InvalidTokenError('malformed token');
 }
 
 export function toPrincipal(content: TokenContent): Principal {

@@ -8,3 +8,4 @@ export * from './events/planning.events';
 export * from './events/knowledge.events';
 export * from './events/audit.events';
 export * from './events/catalogue';
+export * from './asyncapi/asyncapi';

@@ -15,20 +15,35 @@ export const TOPICS = {
 
 export type TopicName = (typeof TOPICS)[keyof typeof TOPICS];
 
-export type ServiceName = 'referrals' | 'specialty-planning' | 'knowledge' | 'financing' | 'audit';
+export const SERVICES = ['referrals', 'specialty-planning', 'knowledge', 'financing', 'audit'] as const;
+
+export type ServiceName = (typeof SERVICES)[number];
 
 export interface TopicSpec {
   name: TopicName;
+  /** Owns the topic's contract (its event types and their evolution). */
   owner: ServiceName;
+  /** May write to the topic: the owner, except for the audit topic, to which every service writes its trail. */
+  producers: readonly ServiceName[];
+  /** Subscribe to the topic (today's and the ones its contracts are written for); the AsyncAPI document lists them. */
+  consumers: readonly ServiceName[];
   partitions: number;
   /** Where a consumer parks a message it could not apply after its retries, with the error in headers. */
   deadLetter: string;
 }
 
-const spec = (name: TopicName, owner: ServiceName, partitions = 3): TopicSpec => ({
+interface SpecOptions {
+  producers?: readonly ServiceName[];
+  consumers?: readonly ServiceName[];
+  partitions?: number;
+}
+
+const spec = (name: TopicName, owner: ServiceName, options: SpecOptions = {}): TopicSpec => ({
   name,
   owner,
-  partitions,
+  producers: options.producers ?? [owner],
+  consumers: options.consumers ?? [],
+  partitions: options.partitions ?? 3,
   deadLetter: deadLetterTopic(name),
 });
 
@@ -37,13 +52,16 @@ export function deadLetterTopic(topic: string): string {
 }
 
 export const TOPIC_REGISTRY: readonly TopicSpec[] = [
-  spec(TOPICS.referral, 'referrals'),
-  spec(TOPICS.offer, 'specialty-planning'),
-  spec(TOPICS.plan, 'specialty-planning'),
-  spec(TOPICS.advice, 'knowledge'),
+  // knowledge opens an advice case on dk.social.referral.advice-required.v1
+  spec(TOPICS.referral, 'referrals', { consumers: ['knowledge'] }),
+  // referrals keeps read models of offers (capacity) and responsibility (rule 2), and receives advice
+  spec(TOPICS.offer, 'specialty-planning', { consumers: ['referrals'] }),
+  spec(TOPICS.plan, 'specialty-planning', { consumers: ['referrals'] }),
+  spec(TOPICS.advice, 'knowledge', { consumers: ['referrals'] }),
   spec(TOPICS.guideline, 'knowledge'),
   spec(TOPICS.funding, 'financing'),
-  spec(TOPICS.audit, 'audit'),
+  // the audit service stores the trail that every service writes
+  spec(TOPICS.audit, 'audit', { producers: SERVICES, consumers: ['audit'] }),
 ];
 
 /** Every topic the platform needs, dead-letter topics included. */

@@ -2,6 +2,10 @@
 // and no dependency on any other package of ours (Nx tag scope:domain).
 export * from './errors/domain-error';
 export * from './time/calendar-date';
+export * from './time/today';
+export * from './time/easter';
+export * from './time/danish-holidays';
+export * from './time/working-days';
 export * from './geography/geography.types';
 export * from './geography/geography.errors';
 export * from './geography/municipalities.data';
@@ -11,6 +15,7 @@ export * from './geography/geography';
 export * from './levels/specialisation-level';
 export * from './target-groups/target-group';
 export * from './target-groups/responsibility';
+export * from './visitation/visitation-reasons';
 export * from './citizen/age-group';
 export * from './citizen/cpr.errors';
 export { Cpr } from './citizen/cpr';

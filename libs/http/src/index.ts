@@ -11,3 +11,7 @@ export * from './openapi/openapi';
 export * from './http-app';
 export * from './idempotency/idempotency.interceptor';
 export * from './public.decorator';
+export * from './openapi/named-schemas';
+export * from './openapi/openapi.decorators';
+export * from './openapi/openapi.headers';
+export * from './openapi/operation-ids';

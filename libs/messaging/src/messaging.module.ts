@@ -23,7 +23,7 @@ export interface MessagingOptions {
   database: Type<SqlDatabase>;
   imports?: ModuleMetadata['imports'];
   relay?: { batchSize?: number; pollIntervalMs?: number; maxBackoffMs?: number };
-  inbox?: { maxAttempts?: number; retryDelayMs?: number };
+  inbox?: { maxAttempts?: number; retryDelayMs?: number; maxBackoffMs?: number };
 }
 
 /**
@@ -78,6 +78,7 @@ export class MessagingModule {
               consumer: options.consumerGroup,
               maxAttempts: options.inbox?.maxAttempts ?? 5,
               retryDelayMs: options.inbox?.retryDelayMs ?? 200,
+              maxBackoffMs: options.inbox?.maxBackoffMs ?? 30_000,
             }),
         },
         MessagingLifecycle,

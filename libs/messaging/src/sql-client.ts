@@ -1,7 +1,7 @@
 /**
  * The slice of a Prisma client the messaging tables need. Outbox and inbox are written with raw SQL so
- * this library does not depend on any one service's generated client; each service's migration creates the
- * tables (see outbox.sql / inbox.sql for the shape) and its schema.prisma declares them.
+ * this library does not depend on any one service's generated client; the
+ * tables come from the platform migrations in libs/persistence/platform.
  */
 export interface SqlTransaction {
   $executeRaw(query: TemplateStringsArray, ...values: unknown[]): PromiseLike<number>;

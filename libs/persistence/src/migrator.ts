@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { Client } from 'pg';
 import { parseDatabaseUrl } from './database-url';
 
@@ -20,6 +20,29 @@ export interface MigrateResult {
 /** An arbitrary but fixed key for the advisory lock, so two runners never migrate one database at once. */
 const LOCK_KEY = 72_707_369;
 
+/** The platform's migrations (outbox, inbox, idempotency keys), applied to every service's database. */
+export const PLATFORM_MIGRATIONS_DIR = platformMigrationsDir(__dirname);
+
+/** libs/persistence/platform/migrations, from the sources or from a build under dist/ (the nearest one up). */
+function platformMigrationsDir(from: string): string {
+  for (let dir = from; ; dir = dirname(dir)) {
+    for (const candidate of [join(dir, 'platform'), join(dir, 'libs', 'persistence', 'platform')]) {
+      if (existsSync(join(candidate, 'platform.prisma'))) return join(candidate, 'migrations');
+    }
+    if (dirname(dir) === dir) throw new Error(`libs/persistence/platform not found above ${from}`);
+  }
+}
+
+/**
+ * What a service's database gets: its own migrations and the platform's, merged in timestamp order, so the
+ * shared tables come from one source and a service's later migration may build on them.
+ */
+export function serviceMigrations(migrationsDir: string): MigrationFile[] {
+  return [...readMigrations(PLATFORM_MIGRATIONS_DIR), ...readMigrations(migrationsDir)].sort((a, b) =>
+    a.name.localeCompare(b.name),
+  );
+}
+
 /** Migrations in Prisma's folder format: `<dir>/<timestamp>_<name>/migration.sql`, in name order. */
 export function readMigrations(migrationsDir: string): MigrationFile[] {
   return readdirSync(migrationsDir, { withFileTypes: true })
@@ -33,7 +56,7 @@ export function readMigrations(migrationsDir: string): MigrationFile[] {
 }
 
 /**
- * Applies pending migrations, each in its own transaction, and records them in `_prisma_migrations` with
+ * Applies pending migrations (the service's and the platform's, see serviceMigrations), each in its own transaction, and records them in `_prisma_migrations` with
  * Prisma's own columns (so `prisma migrate deploy` keeps working where its engine exists). Creates the
  * database when it is missing. Refuses to run when an applied migration's file has changed since.
  */
@@ -46,7 +69,7 @@ export async function migrate(databaseUrl: string, migrationsDir: string): Promi
     await client.query(MIGRATIONS_TABLE);
     const applied = await appliedChecksums(client);
     const done: string[] = [];
-    for (const migration of readMigrations(migrationsDir)) {
+    for (const migration of serviceMigrations(migrationsDir)) {
       const checksum = applied.get(migration.name);
       if (checksum && checksum !== migration.checksum) {
         throw new Error(

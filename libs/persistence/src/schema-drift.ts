@@ -1,5 +1,5 @@
-import { getDMMF } from '@prisma/internals';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { Client } from 'pg';
 
 /** A column as both sides describe it: PostgreSQL's udt name (`text`, `_text` for text[], `timestamptz`…). */
@@ -31,7 +31,7 @@ const NATIVE: Record<string, string> = {
 };
 
 /**
- * Lists every difference between what schema.prisma declares and what the database has: tables, columns,
+ * Lists every difference between what the Prisma schema (a file or a folder) declares and what the database has: tables, columns,
  * column types, nullability, defaults, primary keys and indexes. Empty means the migrations produce exactly
  * the schema the generated client was built from.
  */
@@ -53,22 +53,34 @@ export async function schemaDrift(schemaPath: string, databaseUrl: string): Prom
       }
     }
     for (const name of have.columns.keys())
-      if (!want.columns.has(name)) problems.push(`${table}.${name} is not in schema.prisma`);
+      if (!want.columns.has(name)) problems.push(`${table}.${name} is not in the schema`);
     if (want.primaryKey.join() !== have.primaryKey.join()) {
       problems.push(`${table} primary key: schema (${want.primaryKey}), database (${have.primaryKey})`);
     }
     for (const index of want.indexes)
       if (!have.indexes.has(index)) problems.push(`${table}: index ${index} is missing`);
     for (const index of have.indexes)
-      if (!want.indexes.has(index)) problems.push(`${table}: index ${index} is not in schema.prisma`);
+      if (!want.indexes.has(index)) problems.push(`${table}: index ${index} is not in the schema`);
   }
   for (const table of actual.keys())
-    if (!expected.has(table)) problems.push(`table ${table} is not in schema.prisma`);
+    if (!expected.has(table)) problems.push(`table ${table} is not in the schema`);
   return problems;
 }
 
+/** A schema file, or a schema folder (Prisma's multi-file schema: every `.prisma` file in it, links followed). */
+function schemaFiles(schemaPath: string): [string, string][] {
+  if (!statSync(schemaPath).isDirectory()) return [[schemaPath, readFileSync(schemaPath, 'utf8')]];
+  return readdirSync(schemaPath)
+    .filter((name) => name.endsWith('.prisma'))
+    .sort()
+    .map((name) => [join(schemaPath, name), readFileSync(join(schemaPath, name), 'utf8')]);
+}
+
 async function tablesFromSchema(schemaPath: string): Promise<Tables> {
-  const { datamodel } = await getDMMF({ datamodel: readFileSync(schemaPath, 'utf8') });
+  // Loaded here, not at the top: @prisma/internals is a development dependency, and the migration runner in
+  // this library must load in the production image, where only the drift check (a test) would need it.
+  const { getDMMF } = (await import('@prisma/internals')) as typeof import('@prisma/internals');
+  const { datamodel } = await getDMMF({ datamodel: schemaFiles(schemaPath) });
   const tables: Tables = new Map();
   for (const model of datamodel.models) {
     const columnOf = (field: string) => model.fields.find((f) => f.name === field)?.dbName ?? field;

@@ -22,3 +22,15 @@ export {
   type WaitOptions,
 } from './events';
 export { publishEvent, closePublisher } from './publish';
+export {
+  startService,
+  useService,
+  testEnvironment,
+  testDatabaseUrl,
+  migrationsDir,
+  type TestService,
+  type TestServiceOptions,
+  type AuthorizedAgent,
+} from './service-harness';
+export { eventually } from './eventually';
+export { openConnectionsTo } from './sockets';

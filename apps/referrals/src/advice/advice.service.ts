@@ -2,7 +2,8 @@ import { Injectable, Logger } from '@nestjs/common';
 import { ReferralAdviceOverdue, type AdviceGiven, type EventData } from '@platform/contracts';
 import type { SpecialisationLevel } from '@platform/domain';
 import { OutboxRelay, OutboxWriter, PermanentEventError } from '@platform/messaging';
-import { PrismaService, type Tx } from '../database/prisma.service';
+import { UnitOfWork } from '@platform/kit';
+import type { Tx } from '../database/prisma.service';
 import { isAdviceOverdue } from '../referral/domain/advice-deadline';
 import { compareWithAdvice } from '../referral/domain/deviation';
 import { nextStatus } from '../referral/domain/referral-lifecycle';
@@ -15,7 +16,7 @@ export class AdviceService {
   private readonly logger = new Logger('AdviceService');
 
   constructor(
-    private readonly prisma: PrismaService,
+    private readonly uow: UnitOfWork,
     private readonly referrals: ReferralRepository,
     private readonly outbox: OutboxWriter,
     private readonly relay: OutboxRelay,
@@ -58,7 +59,7 @@ export class AdviceService {
 
   /** Flags referrals whose advice deadline passed without advice, once each, with an event. */
   async flagOverdue(now = new Date()): Promise<number> {
-    const flagged = await this.prisma.$transaction(async (tx) => {
+    const flagged = await this.uow.run(async (tx: Tx) => {
       const due = await tx.$queryRaw<{ id: string }[]>`
         SELECT id FROM referral
         WHERE advice_due_at < ${now} AND advice_given_at IS NULL AND advice_overdue = false

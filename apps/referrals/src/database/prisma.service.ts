@@ -1,18 +1,12 @@
-import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
-import { PrismaPg } from '@prisma/adapter-pg';
-import { REFERRALS_CONFIG, type ReferralsConfig } from '../config/referrals.config';
+import { Inject, Injectable } from '@nestjs/common';
+import { KIT_CONFIG, prismaAdapter, type KitConfig } from '@platform/kit';
 import { PrismaClient, type Prisma } from '../generated/prisma/client';
 
-/** The referrals database (Prisma 7 client generated into src/generated, driver adapter for node-postgres). */
+/** The referrals database (Prisma 7 client generated into src/generated); the kit closes it on shutdown. */
 @Injectable()
-export class PrismaService extends PrismaClient implements OnApplicationShutdown {
-  constructor(@Inject(REFERRALS_CONFIG) config: ReferralsConfig) {
-    super({ adapter: new PrismaPg({ connectionString: config.REFERRALS_DATABASE_URL, max: 10 }) });
-  }
-
-  /** Last in the shutdown: the relay, consumers and schedulers stop before (beforeApplicationShutdown). */
-  async onApplicationShutdown(): Promise<void> {
-    await this.$disconnect();
+export class PrismaService extends PrismaClient {
+  constructor(@Inject(KIT_CONFIG) config: KitConfig) {
+    super({ adapter: prismaAdapter(config) });
   }
 }
 

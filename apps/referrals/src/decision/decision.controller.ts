@@ -1,11 +1,12 @@
 import { Body, Controller, HttpCode, Post, Res } from '@nestjs/common';
-import { ApiBody, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access } from '@platform/auth';
-import { ApiProblems, openApiSchema, ZodValidationPipe } from '@platform/http';
+import { ApiJsonResponse, ApiProblems, openApiSchema, ZodValidationPipe } from '@platform/http';
 import type { Response } from 'express';
 import { decideSchema, emptyCommandSchema, type DecideInput } from '../referral/dto/commands.dto';
 import { REFERRAL_VIEW_EXAMPLE } from '../referral/referral.examples';
 import { ApiChangeHeaders, referralResponse, Change, type ReferralChange } from '../referral/referral.http';
+import { referralViewSchema } from '../referral/referral.view';
 import { DecisionService } from './decision.service';
 
 const DECIDED_EXAMPLE = {
@@ -15,6 +16,8 @@ const DECIDED_EXAMPLE = {
     offerId: '0b7e2f6a-5d1c-4f3e-9a2b-6c8d0e1f2a3b',
     level: 'HIGH',
     startDate: '2026-02-01',
+    decidedAt: '2026-01-28T10:00:00.000Z',
+    decidedBeforeAdvice: false,
     followsAdvice: true,
     deviation: false,
     deviationReasons: [],
@@ -32,6 +35,7 @@ export class DecisionController {
   @HttpCode(200)
   @Access({ orgTypes: ['municipality'], roles: ['caseworker'] })
   @ApiOperation({
+    operationId: 'decideReferral',
     summary: 'Decide (træf afgørelse): offer, level, start date',
     description:
       'follows_advice and deviation are computed. A lower level than advised or another offer than advised is a deviation and needs `justification` (minimum length configurable). Before advice only an urgent referral may be decided.',
@@ -53,7 +57,7 @@ export class DecisionController {
       },
     },
   })
-  @ApiResponse({ status: 200, schema: { example: DECIDED_EXAMPLE } })
+  @ApiJsonResponse(200, referralViewSchema, { example: DECIDED_EXAMPLE, headers: ['ETag'] })
   @ApiProblems(400, 404, 409, 412, 428)
   async decide(
     @Change() change: ReferralChange,
@@ -66,12 +70,12 @@ export class DecisionController {
   @Post(':id/send')
   @HttpCode(200)
   @Access({ orgTypes: ['municipality'], roles: ['caseworker'] })
-  @ApiOperation({ summary: "Send the decided referral to the offer's operator" })
+  @ApiOperation({ operationId: 'sendReferral', summary: "Send the decided referral to the offer's operator" })
   @ApiChangeHeaders()
   @ApiBody({ schema: openApiSchema(emptyCommandSchema), required: false })
-  @ApiResponse({
-    status: 200,
-    schema: { example: { ...DECIDED_EXAMPLE, status: 'SENT_TO_OFFER', operatorOrgCode: '1084' } },
+  @ApiJsonResponse(200, referralViewSchema, {
+    example: { ...DECIDED_EXAMPLE, status: 'SENT_TO_OFFER', operatorOrgCode: '1084' },
+    headers: ['ETag'],
   })
   @ApiProblems(404, 409, 412, 428)
   async send(

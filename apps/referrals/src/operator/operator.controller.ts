@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Post, Query, Res } from '@nestjs/common';
-import { ApiBody, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access, CurrentPrincipal, type Principal } from '@platform/auth';
-import { ApiProblems, openApiSchema, ZodValidationPipe } from '@platform/http';
+import { ApiJsonResponse, ApiProblems, ApiQueryFrom, openApiSchema, ZodValidationPipe } from '@platform/http';
 import type { Response } from 'express';
 import {
   emptyCommandSchema,
@@ -16,7 +16,12 @@ import { listReferralsQuery, type ListReferralsQuery } from '../referral/dto/lis
 import { REFERRAL_VIEW_EXAMPLE } from '../referral/referral.examples';
 import { ApiChangeHeaders, referralResponse, Change, type ReferralChange } from '../referral/referral.http';
 import { ReferralService } from '../referral/referral.service';
-import { toReferralView } from '../referral/referral.view';
+import {
+  referralPageSchema,
+  referralViewSchema,
+  toReferralView,
+  type ReferralPage,
+} from '../referral/referral.view';
 import { OperatorService } from './operator.service';
 
 const SENT_EXAMPLE = { ...REFERRAL_VIEW_EXAMPLE, status: 'SENT_TO_OFFER', operatorOrgCode: '1084' };
@@ -37,13 +42,17 @@ export class OperatorController {
 
   @Get('operator/worklist')
   @Access(OPERATORS)
-  @ApiOperation({ summary: 'Referrals sent to my offers (default: those waiting for my answer)' })
-  @ApiResponse({ status: 200, schema: { example: { items: [SENT_EXAMPLE], nextCursor: null } } })
+  @ApiOperation({
+    operationId: 'listOperatorWorklist',
+    summary: 'Referrals sent to my offers (default: those waiting for my answer, status SENT_TO_OFFER)',
+  })
+  @ApiQueryFrom(listReferralsQuery)
+  @ApiJsonResponse(200, referralPageSchema, { example: { items: [SENT_EXAMPLE], nextCursor: null } })
   @ApiProblems(400, 403)
   async worklist(
     @CurrentPrincipal() principal: Principal,
     @Query(new ZodValidationPipe(listReferralsQuery, 'query')) query: ListReferralsQuery,
-  ) {
+  ): Promise<ReferralPage> {
     const page = await this.referrals.listForOperator(principal, {
       ...query,
       status: query.status ?? 'SENT_TO_OFFER',
@@ -55,11 +64,15 @@ export class OperatorController {
   @HttpCode(200)
   @Access(OPERATORS)
   @ApiOperation({
+    operationId: 'acceptReferral',
     summary: 'Accept (optag): only while the offer has a free place (409 no-capacity otherwise)',
   })
   @ApiChangeHeaders()
   @ApiBody({ schema: openApiSchema(emptyCommandSchema), required: false })
-  @ApiResponse({ status: 200, schema: { example: { ...SENT_EXAMPLE, status: 'ACCEPTED' } } })
+  @ApiJsonResponse(200, referralViewSchema, {
+    example: { ...SENT_EXAMPLE, status: 'ACCEPTED' },
+    headers: ['ETag'],
+  })
   @ApiProblems(404, 409, 412, 428)
   async accept(
     @Change() change: ReferralChange,
@@ -72,17 +85,18 @@ export class OperatorController {
   @Post('referrals/:id/reject')
   @HttpCode(200)
   @Access(OPERATORS)
-  @ApiOperation({ summary: 'Reject (afvis) with a reason, e.g. NO_CAPACITY or TARGET_GROUP_MISMATCH' })
+  @ApiOperation({
+    operationId: 'rejectReferral',
+    summary: 'Reject (afvis) with a reason, e.g. NO_CAPACITY or TARGET_GROUP_MISMATCH',
+  })
   @ApiChangeHeaders()
   @ApiBody({
     schema: openApiSchema(rejectSchema),
     examples: { full: { value: { reason: 'NO_CAPACITY', note: 'Waiting list until May' } } },
   })
-  @ApiResponse({
-    status: 200,
-    schema: {
-      example: { ...SENT_EXAMPLE, status: 'REJECTED', rejection: { reason: 'NO_CAPACITY', note: null } },
-    },
+  @ApiJsonResponse(200, referralViewSchema, {
+    example: { ...SENT_EXAMPLE, status: 'REJECTED', rejection: { reason: 'NO_CAPACITY', note: null } },
+    headers: ['ETag'],
   })
   @ApiProblems(400, 404, 409, 412, 428)
   async reject(
@@ -96,18 +110,19 @@ export class OperatorController {
   @Post('referrals/:id/placement/start')
   @HttpCode(200)
   @Access(OPERATORS)
-  @ApiOperation({ summary: 'Record the start of the placement (default: the decided start date)' })
+  @ApiOperation({
+    operationId: 'startPlacement',
+    summary: 'Record the start of the placement (default: the decided start date)',
+  })
   @ApiChangeHeaders()
   @ApiBody({
     schema: openApiSchema(startPlacementSchema),
     required: false,
     examples: { start: { value: { startDate: '2026-02-01' } } },
   })
-  @ApiResponse({
-    status: 200,
-    schema: {
-      example: { ...SENT_EXAMPLE, status: 'PLACEMENT_ACTIVE', placement: { start: '2026-02-01', end: null } },
-    },
+  @ApiJsonResponse(200, referralViewSchema, {
+    example: { ...SENT_EXAMPLE, status: 'PLACEMENT_ACTIVE', placement: { start: '2026-02-01', end: null } },
+    headers: ['ETag'],
   })
   @ApiProblems(400, 404, 409, 412, 428)
   async startPlacement(
@@ -122,17 +137,18 @@ export class OperatorController {
   @Post('referrals/:id/placement/end')
   @HttpCode(200)
   @Access(OPERATORS)
-  @ApiOperation({ summary: 'Record the end of the placement; the place is free again' })
+  @ApiOperation({
+    operationId: 'endPlacement',
+    summary: 'Record the end of the placement; the place is free again',
+  })
   @ApiChangeHeaders()
   @ApiBody({
     schema: openApiSchema(endPlacementSchema),
     examples: { end: { value: { endDate: '2026-12-31' } } },
   })
-  @ApiResponse({
-    status: 200,
-    schema: {
-      example: { ...SENT_EXAMPLE, status: 'ENDED', placement: { start: '2026-02-01', end: '2026-12-31' } },
-    },
+  @ApiJsonResponse(200, referralViewSchema, {
+    example: { ...SENT_EXAMPLE, status: 'ENDED', placement: { start: '2026-02-01', end: '2026-12-31' } },
+    headers: ['ETag'],
   })
   @ApiProblems(400, 404, 409, 412, 428)
   async endPlacement(

@@ -1,31 +1,26 @@
 import { Controller } from '@nestjs/common';
-import { Ctx, EventPattern, type KafkaContext } from '@nestjs/microservices';
-import { OfferUpdated, ResponsibilityChanged, TOPICS } from '@platform/contracts';
-import { deliveryFrom, InboxProcessor, on } from '@platform/messaging';
+import { Payload } from '@nestjs/microservices';
+import { OfferUpdated, ResponsibilityChanged } from '@platform/contracts';
+import { OnEvent, type InboundEvent } from '@platform/messaging';
 import type { Tx } from '../database/prisma.service';
 import { OfferRepository } from './offer.repository';
 import { ResponsibilityRepository } from './responsibility.repository';
 
-/** Keeps the read models of offers and responsibility in step with specialty planning, idempotently. */
+/** Keeps the read models of offers and responsibility in step with specialty planning, once per event. */
 @Controller()
 export class PlanningConsumer {
   constructor(
-    private readonly inbox: InboxProcessor,
     private readonly offers: OfferRepository,
     private readonly responsibility: ResponsibilityRepository,
   ) {}
 
-  @EventPattern(TOPICS.offer)
-  async onOffer(@Ctx() context: KafkaContext): Promise<void> {
-    await this.inbox.process(deliveryFrom(context), [
-      on(OfferUpdated, (tx: Tx, data) => this.offers.upsert(tx, data)),
-    ]);
+  @OnEvent(OfferUpdated)
+  onOffer(@Payload() { tx, data }: InboundEvent<typeof OfferUpdated, Tx>): Promise<void> {
+    return this.offers.upsert(tx, data);
   }
 
-  @EventPattern(TOPICS.plan)
-  async onPlan(@Ctx() context: KafkaContext): Promise<void> {
-    await this.inbox.process(deliveryFrom(context), [
-      on(ResponsibilityChanged, (tx: Tx, data) => this.responsibility.upsert(tx, data)),
-    ]);
+  @OnEvent(ResponsibilityChanged)
+  onResponsibility(@Payload() { tx, data }: InboundEvent<typeof ResponsibilityChanged, Tx>): Promise<void> {
+    return this.responsibility.upsert(tx, data);
   }
 }

@@ -1,7 +1,15 @@
 import { Body, Controller, Get, Header, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiBody, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { Access, CurrentPrincipal, type Principal } from '@platform/auth';
-import { ApiProblems, openApiSchema, RequestId, ZodValidationPipe } from '@platform/http';
+import {
+  ApiIdempotencyKey,
+  ApiJsonResponse,
+  ApiProblems,
+  ApiQueryFrom,
+  openApiSchema,
+  RequestId,
+  ZodValidationPipe,
+} from '@platform/http';
 import type { Response } from 'express';
 import { emptyCommandSchema, withdrawSchema, type WithdrawInput } from './dto/commands.dto';
 import { createReferralSchema, type CreateReferralInput } from './dto/create-referral.dto';
@@ -16,7 +24,15 @@ import {
   type ReferralChange,
 } from './referral.http';
 import { ReferralService } from './referral.service';
-import { toReferralView } from './referral.view';
+import {
+  citizenIdentitySchema,
+  referralPageSchema,
+  referralViewSchema,
+  toReferralView,
+  type ReferralPage,
+} from './referral.view';
+
+const idParam = () => ApiParam({ name: 'id', type: String, format: 'uuid', description: 'The referral' });
 
 @ApiTags('referrals')
 @ApiProblems(401)
@@ -34,10 +50,11 @@ export class ReferralController {
     schema: openApiSchema(createReferralSchema),
     examples: { adult: { value: CREATE_REFERRAL_EXAMPLE } },
   })
-  @ApiResponse({
-    status: 201,
-    description: 'Created; ETag carries the version',
-    schema: { example: REFERRAL_VIEW_EXAMPLE },
+  @ApiIdempotencyKey()
+  @ApiJsonResponse(201, referralViewSchema, {
+    description: 'Created; ETag carries the version, Location the new referral',
+    example: REFERRAL_VIEW_EXAMPLE,
+    headers: ['ETag', 'Location'],
   })
   @ApiProblems(400, 403, 413)
   async create(
@@ -54,12 +71,13 @@ export class ReferralController {
   @Get()
   @Access({ orgTypes: ['municipality', 'region'] })
   @ApiOperation({ summary: 'List referrals in your scope, newest first, with filters and cursor pagination' })
-  @ApiResponse({ status: 200, schema: { example: { items: [REFERRAL_VIEW_EXAMPLE], nextCursor: null } } })
+  @ApiQueryFrom(listReferralsQuery)
+  @ApiJsonResponse(200, referralPageSchema, { example: { items: [REFERRAL_VIEW_EXAMPLE], nextCursor: null } })
   @ApiProblems(400, 403)
   async list(
     @CurrentPrincipal() principal: Principal,
     @Query(new ZodValidationPipe(listReferralsQuery, 'query')) query: ListReferralsQuery,
-  ) {
+  ): Promise<ReferralPage> {
     const page = await this.referrals.list(principal, query);
     return { items: page.items.map(toReferralView), nextCursor: page.nextCursor };
   }
@@ -67,7 +85,8 @@ export class ReferralController {
   @Get(':id')
   @Access({ orgTypes: ['municipality', 'region'] })
   @ApiOperation({ summary: 'One referral in your scope (404 when it is not)' })
-  @ApiResponse({ status: 200, schema: { example: REFERRAL_VIEW_EXAMPLE } })
+  @idParam()
+  @ApiJsonResponse(200, referralViewSchema, { example: REFERRAL_VIEW_EXAMPLE, headers: ['ETag'] })
   @ApiProblems(403, 404)
   async get(
     @CurrentPrincipal() principal: Principal,
@@ -83,12 +102,13 @@ export class ReferralController {
   @Header('Cache-Control', 'no-store')
   @Access({ orgTypes: ['municipality', 'region'] })
   @ApiOperation({
+    operationId: 'getReferralCitizen',
     summary:
       "The citizen's identity (CPR): referring municipality, or the operator after acceptance. Audited.",
   })
-  @ApiResponse({
-    status: 200,
-    schema: { example: { cpr: '0101901234', pseudonym: '9f2b…', ageGroup: 'ADULT' } },
+  @idParam()
+  @ApiJsonResponse(200, citizenIdentitySchema, {
+    example: { cpr: '0101901234', pseudonym: '9f2b…', ageGroup: 'ADULT' },
   })
   @ApiProblems(403, 404)
   citizen(
@@ -107,7 +127,10 @@ export class ReferralController {
   })
   @ApiChangeHeaders()
   @ApiBody({ schema: openApiSchema(emptyCommandSchema), required: false })
-  @ApiResponse({ status: 200, schema: { example: { ...REFERRAL_VIEW_EXAMPLE, status: 'AWAITING_ADVICE' } } })
+  @ApiJsonResponse(200, referralViewSchema, {
+    example: { ...REFERRAL_VIEW_EXAMPLE, status: 'AWAITING_ADVICE' },
+    headers: ['ETag'],
+  })
   @ApiProblems(400, 404, 409, 412, 428)
   async submit(
     @Change() change: ReferralChange,
@@ -126,7 +149,10 @@ export class ReferralController {
     schema: openApiSchema(withdrawSchema),
     examples: { moved: { value: { reason: 'The citizen moved to another municipality' } } },
   })
-  @ApiResponse({ status: 200, schema: { example: { ...REFERRAL_VIEW_EXAMPLE, status: 'WITHDRAWN' } } })
+  @ApiJsonResponse(200, referralViewSchema, {
+    example: { ...REFERRAL_VIEW_EXAMPLE, status: 'WITHDRAWN', withdrawnReason: 'The citizen moved' },
+    headers: ['ETag'],
+  })
   @ApiProblems(400, 404, 409, 412, 428)
   async withdraw(
     @Change() change: ReferralChange,

@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { AuditTrail, type Principal } from '@platform/auth';
+import { actorExtension, AuditTrail, type Principal } from '@platform/auth';
 import { ReferralCreated } from '@platform/contracts';
-import { Cpr } from '@platform/domain';
+import { Cpr, todayInDenmark } from '@platform/domain';
 import { ProblemException } from '@platform/http';
+import { UnitOfWork } from '@platform/kit';
 import { OutboxRelay, OutboxWriter } from '@platform/messaging';
 import { randomUUID } from 'node:crypto';
 import { CprVault } from '../citizen/cpr-vault';
-import { PrismaService } from '../database/prisma.service';
+import type { Tx } from '../database/prisma.service';
 import type { CreateReferralInput } from './dto/create-referral.dto';
 import type { ListReferralsQuery } from './dto/list-referrals.query';
 import { decodeCursor, encodeCursor } from './referral-cursor';
@@ -26,7 +27,7 @@ export interface RequestMeta {
 @Injectable()
 export class ReferralService {
   constructor(
-    private readonly prisma: PrismaService,
+    private readonly uow: UnitOfWork,
     private readonly referrals: ReferralRepository,
     private readonly vault: CprVault,
     private readonly outbox: OutboxWriter,
@@ -41,7 +42,7 @@ export class ReferralService {
     const pseudonym = this.vault.pseudonym(cpr);
     const ageGroup = cpr.ageGroupOn(referralDate);
     const now = new Date();
-    const row = await this.prisma.$transaction(async (tx) => {
+    const row = await this.uow.run(async (tx: Tx) => {
       const created = await this.referrals.insert(tx, {
         id: randomUUID(),
         municipalityCode: principal.orgCode,
@@ -88,7 +89,7 @@ export class ReferralService {
       });
       return created;
     });
-    this.relay.nudge();
+    this.uow.afterCommit(() => this.relay.nudge());
     return row;
   }
 
@@ -148,11 +149,6 @@ export class ReferralService {
   }
 }
 
-/** Who caused an event, as a CloudEvents extension: ids and organisation, never a token or a name. */
-export function actorExtension(principal: Principal): Record<string, string> {
-  return { actor: `${principal.orgType}:${principal.orgCode}:${principal.clientId}` };
-}
-
 function filterOf(q: ListReferralsQuery): ReferralFilter {
   return {
     ...(q.status ? { status: q.status } : {}),
@@ -170,8 +166,4 @@ function filterOf(q: ListReferralsQuery): ReferralFilter {
         }
       : {}),
   };
-}
-
-export function todayInDenmark(now = new Date()): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Copenhagen' }).format(now);
 }

@@ -4,7 +4,7 @@ import {
   type EventData,
   type EventDefinition,
 } from '@platform/contracts';
-import { closePublisher, publishEvent } from '@platform/testing';
+import { closePublisher, eventually, publishEvent } from '@platform/testing';
 import { randomUUID } from 'node:crypto';
 import type { PrismaService } from '../../src/database/prisma.service';
 
@@ -73,11 +73,4 @@ export async function publishResponsibility(
   });
 }
 
-/** Polls until the condition holds (consumers are asynchronous), failing after the timeout. */
-export async function eventually(condition: () => Promise<boolean>, timeoutMs = 30_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
+export { eventually };

@@ -1,47 +1,42 @@
-import { ConsoleLogger, type INestApplication } from '@nestjs/common';
-import { Test } from '@nestjs/testing';
-import { migrate } from '@platform/persistence';
-import { readFileSync } from 'node:fs';
+import type { INestApplication } from '@nestjs/common';
+import {
+  migrationsDir,
+  startService,
+  testDatabaseUrl,
+  testEnvironment,
+  type TestService,
+} from '@platform/testing';
+import { loadServiceConfig } from '@platform/kit';
 import { join } from 'node:path';
-import { parseEnv } from 'node:util';
-import { AppModule } from '../../src/app.module';
-import { prepareApp } from '../../src/bootstrap';
-import { loadReferralsConfig, type ReferralsConfig } from '../../src/config/referrals.config';
-import { PrismaService } from '../../src/database/prisma.service';
+import { referralsService } from '../../src/app.module';
+import type { ReferralsConfig } from '../../src/config/referrals.config';
+import type { PrismaService } from '../../src/database/prisma.service';
 
-const ROOT = join(__dirname, '../../../..');
-export const TEST_DATABASE_URL = 'postgresql://postgres@127.0.0.1:5432/referrals_test';
-export const MIGRATIONS_DIR = join(ROOT, 'apps/referrals/prisma/migrations');
-export const SCHEMA_PATH = join(ROOT, 'apps/referrals/prisma/schema.prisma');
+export const TEST_DATABASE_URL = testDatabaseUrl('referrals');
+export const MIGRATIONS_DIR = migrationsDir('referrals');
+export const SCHEMA_PATH = join(__dirname, '../../prisma/schema');
 
 export interface ReferralsTestApp {
   app: INestApplication;
   config: ReferralsConfig;
   prisma: PrismaService;
+  service: TestService<PrismaService>;
   close(): Promise<void>;
 }
 
-/** The demo keys (infra/env/demo.env) plus the test database: the same config path as production. */
+/** The referrals service's own configuration as the tests run it (the demo keys). */
 export function testConfig(overrides: Record<string, string> = {}): ReferralsConfig {
-  const demo = parseEnv(readFileSync(join(ROOT, 'infra/env/demo.env'), 'utf8'));
-  return loadReferralsConfig({
-    ...demo,
-    REFERRALS_DATABASE_URL: TEST_DATABASE_URL,
-    KAFKA_CONSUMER_GROUP: 'referrals-test',
-    ...overrides,
-  });
+  return loadServiceConfig(referralsService, testEnvironment(referralsService, overrides)).own;
 }
 
-/** Boots the real referrals service in-process against the real PostgreSQL, Kafka and Keycloak. */
+/** Boots the real referrals service in-process (the kit's harness) against the real stack. */
 export async function startReferralsApp(overrides: Record<string, string> = {}): Promise<ReferralsTestApp> {
-  const config = testConfig(overrides);
-  await migrate(config.REFERRALS_DATABASE_URL, MIGRATIONS_DIR);
-  const moduleRef = await Test.createTestingModule({ imports: [AppModule.forConfig(config)] }).compile();
-  const app = moduleRef.createNestApplication({
-    bodyParser: false,
-    logger: new ConsoleLogger({ json: true, logLevels: ['error'] }),
-  });
-  await prepareApp(app, config);
-  await app.init();
-  return { app, config, prisma: app.get(PrismaService), close: () => app.close() };
+  const service = await startService<PrismaService>(referralsService, { env: overrides });
+  return {
+    app: service.app,
+    config: service.config.own as ReferralsConfig,
+    prisma: service.db,
+    service,
+    close: () => service.close(),
+  };
 }

@@ -1,3 +1,4 @@
+import { ADVICE_REASONS, DEVIATION_REASONS } from '@platform/domain';
 import { z } from 'zod';
 import { TOPICS } from '../topics';
 import { defineEvent } from './event-definition';
@@ -19,8 +20,8 @@ const type = (name: string) => `dk.social.referral.${name}.v1`;
 
 const referralRef = { referralId: uuid, municipalityCode };
 
-export const ADVICE_REASONS = ['HIGH_LEVEL', 'CASEWORKER_DOUBT', 'REGIONAL_RESPONSIBILITY'] as const;
-export const DEVIATION_REASONS = ['LOWER_LEVEL', 'OTHER_OFFER'] as const;
+// The domain owns the advice and deviation vocabulary; the events carry it and re-export it for their readers.
+export { ADVICE_REASONS, DEVIATION_REASONS };
 export const REJECTION_REASONS = ['NO_CAPACITY', 'TARGET_GROUP_MISMATCH', 'LEVEL_MISMATCH', 'OTHER'] as const;
 
 export const ReferralCreated = defineEvent(

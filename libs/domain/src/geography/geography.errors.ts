@@ -1,19 +1,19 @@
-import { DomainError } from '../errors/domain-error';
+import { NotFoundError } from '../errors/domain-error';
 
-export class UnknownMunicipalityError extends DomainError {
+export class UnknownMunicipalityError extends NotFoundError {
   constructor(readonly municipalityCode: string) {
     super('MUNICIPALITY_UNKNOWN', `no municipality has code ${JSON.stringify(municipalityCode)}`);
   }
 }
 
-export class UnknownRegionError extends DomainError {
+export class UnknownRegionError extends NotFoundError {
   constructor(readonly regionCode: string) {
     super('REGION_UNKNOWN', `no region has code ${JSON.stringify(regionCode)}`);
   }
 }
 
 /** The municipality exists but belonged to no region on that date (e.g. before the 2007 reform). */
-export class NoRegionOnDateError extends DomainError {
+export class NoRegionOnDateError extends NotFoundError {
   constructor(
     readonly municipalityCode: string,
     readonly date: string,

@@ -1,4 +1,4 @@
-import { addDays, compareDates, daysBetween, isIsoDate, isWithin } from './calendar-date';
+import { addDays, compareDates, daysBetween, isIsoDate, isoWeekday, isWithin } from './calendar-date';
 
 describe('calendar dates', () => {
   it('accepts 29 February in a leap year and refuses it otherwise', () => {
@@ -40,6 +40,13 @@ describe('calendar dates', () => {
     expect(isWithin('2026-12-31', '2007-01-01', '2027-01-01')).toBe(true);
     expect(isWithin('2027-01-01', '2007-01-01', '2027-01-01')).toBe(false);
     expect(isWithin('2099-01-01', '2027-01-01')).toBe(true);
+  });
+
+  it('numbers the weekdays from Monday 1 to Sunday 7', () => {
+    expect(isoWeekday('2026-04-06')).toBe(1);
+    expect(isoWeekday('2026-04-11')).toBe(6);
+    expect(isoWeekday('2026-04-12')).toBe(7);
+    expect(isoWeekday('2024-02-29')).toBe(4);
   });
 
   it('throws a domain error for a malformed date', () => {

@@ -54,6 +54,12 @@ export function addDays(date: IsoDate, days: number): IsoDate {
   return toIsoDate(new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS));
 }
 
+/** The ISO weekday of a date: 1 Monday … 6 Saturday, 7 Sunday. */
+export function isoWeekday(date: IsoDate): number {
+  assertIsoDate(date);
+  return new Date(`${date}T00:00:00Z`).getUTCDay() || 7;
+}
+
 /** Whole days from a to b (negative when b is earlier). */
 export function daysBetween(a: IsoDate, b: IsoDate): number {
   assertIsoDate(a);

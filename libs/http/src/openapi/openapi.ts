@@ -1,7 +1,8 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
-import { z } from 'zod';
 import { PROBLEM_TYPES, problemType } from '../problem/problem';
+import { applyOpenApiConventions } from './openapi.conventions';
+import { operationIdFactory, publicOperationIds } from './operation-ids';
 
 export interface OpenApiInfo {
   title: string;
@@ -11,32 +12,29 @@ export interface OpenApiInfo {
   problemTypes?: Record<string, string>;
 }
 
-/** Builds the service's OpenAPI document and serves it at /docs (UI) and /docs-json. */
+/** The security scheme every operation requires unless it is `@Public()`: a Keycloak access token. */
+export const BEARER_SCHEME = 'bearer';
+
+/**
+ * Builds the service's OpenAPI document and serves it at /docs (UI) and /docs-json. The conventions every
+ * service shares (bearer security, operation ids, named schemas, headers) are in `openapi.conventions.ts`.
+ */
 export function setupOpenApi(app: INestApplication, info: OpenApiInfo): OpenAPIObject {
   const config = new DocumentBuilder()
     .setTitle(info.title)
     .setDescription(`${info.description}\n\n${problemTypesMarkdown(info.problemTypes ?? {})}`)
     .setVersion(info.version)
-    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
+    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }, BEARER_SCHEME)
+    // Document-level, so Swagger UI's "Authorize" sends the token on every call and clients know they need one.
+    .addSecurityRequirements(BEARER_SCHEME)
     .build();
-  const document = SwaggerModule.createDocument(app, config);
-  document.components = {
-    ...document.components,
-    schemas: { ...document.components?.schemas, Problem: PROBLEM_SCHEMA },
-  };
+  const document = SwaggerModule.createDocument(app, config, { operationIdFactory });
+  applyOpenApiConventions(document, {
+    schemas: { Problem: PROBLEM_SCHEMA },
+    publicOperationIds: publicOperationIds(app),
+  });
   SwaggerModule.setup('docs', app, document);
   return document;
-}
-
-/** A zod schema as an OpenAPI 3.0 schema object, so the validation and the documentation share one source. */
-export function openApiSchema(schema: z.ZodType): Record<string, unknown> {
-  const json = z.toJSONSchema(schema, {
-    target: 'openapi-3.0',
-    io: 'input',
-    unrepresentable: 'any',
-  }) as Record<string, unknown>;
-  delete json.$schema;
-  return json;
 }
 
 const PROBLEM_SCHEMA = {

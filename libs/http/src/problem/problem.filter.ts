@@ -1,11 +1,14 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import { DomainError } from '@platform/domain';
 import type { Request, Response } from 'express';
+import { problemOfDomainError } from './domain-problem';
 import { PROBLEM_CONTENT_TYPE, PROBLEM_TYPES, ProblemBody, ProblemException, problemType } from './problem';
 
 /**
- * Renders every error of an HTTP request as problem+json. Services register translators for their own
- * domain errors; anything unknown is a 500 whose body says nothing about internals (the log has it, without
- * request bodies).
+ * Renders every error of an HTTP request as problem+json. Domain errors are mapped by their kind (see
+ * problemOfDomainError), so services need no mapping of their own; a translator is only for an error that is
+ * neither a domain error nor a ProblemException (e.g. one of a third-party library). Anything unknown is a 500
+ * whose body says nothing about internals (the log has it, without request bodies).
  */
 export type ProblemTranslator = (error: unknown) => ProblemBody | undefined;
 
@@ -31,6 +34,8 @@ export class ProblemFilter implements ExceptionFilter {
       const problem = translate(error);
       if (problem) return problem;
     }
+    const domainProblem = error instanceof DomainError ? problemOfDomainError(error) : undefined;
+    if (domainProblem) return domainProblem;
     if (error instanceof HttpException) return fromHttpException(error);
     this.logger.error({
       msg: 'unhandled error',

@@ -1,17 +1,14 @@
-import { ADVICE_REASONS } from '@platform/contracts';
 import {
+  ADVICE_REASONS,
   assertIsoDate,
   compareLevels,
+  type AdviceReason,
   type Responsibility,
   type SpecialisationLevel,
 } from '@platform/domain';
 
-export type { Responsibility } from '@platform/domain';
-
-/** Why specialist advice (specialistrådgivning) is mandatory for a referral, in this fixed order. */
-
-export { ADVICE_REASONS };
-export type AdviceReason = (typeof ADVICE_REASONS)[number];
+// responsibilityOn and its types moved to @platform/domain; the types stay importable from here for old readers.
+export type { Responsibility, ResponsibilityChange } from '@platform/domain';
 
 /** Who is responsible for a target group on a date; supplied by the caller from specialty planning's events. */
 export type ResponsibilityLookup = (targetGroup: string, date: string) => Responsibility;
@@ -45,32 +42,4 @@ export function assessAdviceRequirement(input: AdviceRequirementInput): AdviceRe
   };
   const reasons = ADVICE_REASONS.filter((reason) => applies[reason]);
   return { required: reasons.length > 0, reasons };
-}
-
-/** A change of responsibility for one target group, effective from a date (inclusive). */
-export interface ResponsibilityChange {
-  targetGroup: string;
-  responsibility: Responsibility;
-  effectiveFrom: string;
-}
-
-/**
- * The responsibility of a target group on a date: the latest change effective on or before it, MUNICIPAL when
- * there is none (regional responsibility is rolled out group by group; municipal is where every group starts).
- * Of two changes with the same effective date, the later one in the list wins (a correction).
- */
-export function responsibilityOn(
-  changes: readonly ResponsibilityChange[],
-  targetGroup: string,
-  date: string,
-): Responsibility {
-  assertIsoDate(date);
-  let current: ResponsibilityChange | undefined;
-  for (const change of changes) {
-    if (change.targetGroup !== targetGroup) continue;
-    assertIsoDate(change.effectiveFrom, 'effectiveFrom');
-    if (change.effectiveFrom > date) continue;
-    if (!current || change.effectiveFrom >= current.effectiveFrom) current = change;
-  }
-  return current?.responsibility ?? 'MUNICIPAL';
 }

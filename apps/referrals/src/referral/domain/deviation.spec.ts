@@ -67,7 +67,12 @@ describe('deviation from advice', () => {
   it('rejects a justification shorter than the minimum once trimmed', () => {
     const padded = `   ${'x'.repeat(19)}        `;
     expect(() => assessDecision(input({ level: 'HIGH', offerId: OFFER_B }, padded))).toThrow(
-      expect.objectContaining({ code: 'DEVIATION_JUSTIFICATION_REQUIRED', minLength: 20 }),
+      expect.objectContaining({
+        code: 'DEVIATION_JUSTIFICATION_REQUIRED',
+        kind: 'validation',
+        minLength: 20,
+        pointers: ['/justification'],
+      }),
     );
     expect(assessDecision(input({ level: 'HIGH', offerId: OFFER_B }, 'x'.repeat(20))).deviation).toBe(true);
   });

@@ -1,11 +1,5 @@
-import { DEVIATION_REASONS } from '@platform/contracts';
-import { isLowerLevel, type SpecialisationLevel } from '@platform/domain';
+import { isLowerLevel, type DeviationReason, type SpecialisationLevel } from '@platform/domain';
 import { DeviationJustificationRequiredError } from './referral.errors';
-
-/** How a decision deviates from the advice (afvigelse fra rådgivningen). */
-
-export { DEVIATION_REASONS };
-export type DeviationReason = (typeof DEVIATION_REASONS)[number];
 
 export interface Placement {
   level: SpecialisationLevel;

@@ -48,7 +48,9 @@ describe('referral lifecycle: every status × command', () => {
         nextStatus(status, command, CONTEXT);
       } catch (error) {
         expect(error).toMatchObject({
-          code: 'ILLEGAL_TRANSITION',
+          code: 'INVALID_TRANSITION',
+          kind: 'conflict',
+          details: { currentStatus: status, allowed: expectedAllowed },
           currentStatus: status,
           command,
           allowed: expectedAllowed,
@@ -75,8 +77,8 @@ describe('referral lifecycle: conditions', () => {
     expect(() => nextStatus('AWAITING_ADVICE', 'decide')).toThrow(AdviceRequiredBeforeDecisionError);
     expect(() => nextStatus('AWAITING_ADVICE', 'decide', { urgent: false })).toThrow(
       expect.objectContaining({
-        code: 'ADVICE_REQUIRED_BEFORE_DECISION',
-        allowed: ['receiveAdvice', 'withdraw'],
+        code: 'INVALID_TRANSITION',
+        details: { currentStatus: 'AWAITING_ADVICE', allowed: ['receiveAdvice', 'withdraw'] },
       }),
     );
     expect(nextStatus('AWAITING_ADVICE', 'decide', { urgent: true })).toBe('DECIDED');

@@ -1,34 +1,38 @@
-import { DomainError } from '@platform/domain';
+import { DomainError, StateConflict, ValidationFailed } from '@platform/domain';
 import type { ReferralCommand } from './referral-command';
 import type { ReferralStatus } from './referral-status';
 
-/** The command is not possible in the referral's current status. Carries what would be (HTTP 409). */
-export class IllegalTransitionError extends DomainError {
+/**
+ * The command is not possible in the referral's current status. Its code is the API's documented problem type
+ * (`invalid-transition`), and it tells the client the status and the commands that are possible (409).
+ */
+export class IllegalTransitionError extends StateConflict {
   constructor(
     readonly currentStatus: ReferralStatus,
     readonly command: ReferralCommand,
     readonly allowed: readonly ReferralCommand[],
-    code = 'ILLEGAL_TRANSITION',
     message = `cannot ${command} a referral in status ${currentStatus}; allowed: ${allowed.join(', ') || 'none'}`,
   ) {
-    super(code, message);
+    super('INVALID_TRANSITION', message, { currentStatus, allowed });
   }
 }
 
-/** Rule 3: a referral awaiting mandatory advice may only be decided first as an urgent placement with a reason. */
+/**
+ * Rule 3: a referral awaiting mandatory advice may only be decided first as an urgent placement with a reason.
+ * To a client it is an invalid transition like any other; only the message says why.
+ */
 export class AdviceRequiredBeforeDecisionError extends IllegalTransitionError {
   constructor(currentStatus: ReferralStatus, allowed: readonly ReferralCommand[]) {
     super(
       currentStatus,
       'decide',
       allowed,
-      'ADVICE_REQUIRED_BEFORE_DECISION',
       'specialist advice is mandatory and has not been given; only an urgent placement with a written reason may be decided before it',
     );
   }
 }
 
-/** The caller did not supply a fact the transition depends on: a programming error, not a user error. */
+/** The caller did not supply a fact the transition depends on: a programming error (an invariant, HTTP 500). */
 export class TransitionContextMissingError extends DomainError {
   constructor(
     readonly command: ReferralCommand,
@@ -39,11 +43,12 @@ export class TransitionContextMissingError extends DomainError {
 }
 
 /** Rule 4: a decision that deviates from the advice needs a written justification of a minimum length. */
-export class DeviationJustificationRequiredError extends DomainError {
+export class DeviationJustificationRequiredError extends ValidationFailed {
   constructor(readonly minLength: number) {
     super(
       'DEVIATION_JUSTIFICATION_REQUIRED',
       `the decision deviates from the advice and needs a written justification of at least ${minLength} characters`,
+      ['/justification'],
     );
   }
 }

@@ -2,7 +2,10 @@ import { Cpr, findTargetGroup, InvalidCprError, isIsoDate, SPECIALISATION_LEVELS
 import { z } from 'zod';
 
 /** A calendar date that exists (2026-02-30 does not). */
-export const calendarDate = z.string().refine(isIsoDate, 'must be a real calendar date YYYY-MM-DD');
+export const calendarDate = z
+  .string()
+  .refine(isIsoDate, 'must be a real calendar date YYYY-MM-DD')
+  .meta({ format: 'date' });
 
 /** A target group by our code (`VISION`) or its FFB code; normalised to our code. */
 export const targetGroupInput = z

@@ -1,0 +1,14 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { KIT_CONFIG, prismaAdapter, type KitConfig } from '@platform/kit';
+import { PrismaClient, type Prisma } from '../generated/prisma/client';
+
+/** The specialty-planning database (Prisma 7 client generated into src/generated); the kit closes it on shutdown. */
+@Injectable()
+export class PrismaService extends PrismaClient {
+  constructor(@Inject(KIT_CONFIG) config: KitConfig) {
+    super({ adapter: prismaAdapter(config) });
+  }
+}
+
+/** A transaction client, as handed to `UnitOfWork.run(async (tx: Tx) => …)`. */
+export type Tx = Prisma.TransactionClient;

@@ -1,0 +1,99 @@
+import { Injectable } from '@nestjs/common';
+import { actorExtension, AuditTrail, type Principal } from '@platform/auth';
+import { ProblemException } from '@platform/http';
+import { OutboxRelay, OutboxWriter, type PendingEvent, type SqlTransaction } from '@platform/messaging';
+import { UnitOfWork } from '../database/unit-of-work';
+import { checkIfMatch } from './if-match';
+
+/** What a command decided, from the current state: the change to save and the events it causes. */
+export interface Transition<C> {
+  change: C;
+  events: PendingEvent[];
+}
+
+/**
+ * One change to one resource, described so the runner can do every step the same way for every service.
+ * `Row` is the loaded state, `C` the change a transition decides, `R` what saving returns.
+ */
+export interface Command<Row, C, R, T = SqlTransaction> {
+  principal: Principal;
+  requestId?: string;
+  ifMatch: string | undefined;
+  resource: { type: string; id: string };
+  /** Audit action, e.g. `referral.submit`. */
+  action: string;
+  /** Why citizen data is touched (formål), e.g. `visitation`. */
+  purpose: string;
+  /** Loads and locks the resource in the caller's scope; null outside it (answered 404). */
+  load(tx: T): Promise<Row | null>;
+  etag(row: Row): string;
+  citizenPseudonym?(row: Row): string | undefined;
+  /** The rule: pure where it can be, given the locked row; throws a domain error when not allowed. */
+  transition(row: Row, tx: T): Promise<Transition<C>> | Transition<C>;
+  save(tx: T, row: Row, change: C): Promise<R>;
+}
+
+/**
+ * Runs a command the same way everywhere: load in scope (404, and a DENIED audit event, outside it) → check
+ * If-Match against the ETag (428/412) → the transition → save → its events to the outbox → the audit event,
+ * all in one transaction, so a change, its events and its audit trail exist together or not at all.
+ */
+@Injectable()
+export class CommandRunner {
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly outbox: OutboxWriter,
+    private readonly relay: OutboxRelay,
+    private readonly audit: AuditTrail,
+  ) {}
+
+  async run<Row, C, R, T = SqlTransaction>(command: Command<Row, C, R, T>): Promise<R> {
+    const { principal, resource } = command;
+    const result = await this.uow.run<{ found: false } | { found: true; saved: R }, T>(async (tx) => {
+      const row = await command.load(tx);
+      if (!row) return { found: false };
+      checkIfMatch(command.etag(row), command.ifMatch, resource.type);
+      const { change, events } = await command.transition(row, tx);
+      const saved = await command.save(tx, row, change);
+      await this.emit(tx as SqlTransaction, command, events);
+      await this.audit.record(tx as SqlTransaction, principal, {
+        action: command.action,
+        resource,
+        citizenPseudonym: command.citizenPseudonym?.(row),
+        purpose: command.purpose,
+        outcome: 'ALLOWED',
+        requestId: command.requestId,
+      });
+      return { found: true, saved };
+    });
+    if (!result.found) await this.notFound(command);
+    this.uow.afterCommit(() => this.relay.nudge());
+    return (result as { saved: R }).saved;
+  }
+
+  private async emit<Row, C, R, T>(
+    tx: SqlTransaction,
+    command: Command<Row, C, R, T>,
+    events: PendingEvent[],
+  ): Promise<void> {
+    for (const pending of events) {
+      await this.outbox.append(tx, pending.definition, {
+        subject: pending.subject ?? command.resource.id,
+        data: pending.data,
+        extensions: actorExtension(command.principal),
+      });
+    }
+  }
+
+  /** Outside the caller's scope: the attempt is audited in its own transaction (it must outlive the 404). */
+  private async notFound<Row, C, R, T>(command: Command<Row, C, R, T>): Promise<never> {
+    await this.uow.detached(() =>
+      this.audit.denied(command.principal, {
+        action: command.action,
+        resource: command.resource,
+        requestId: command.requestId,
+      }),
+    );
+    throw ProblemException.notFound(`${command.resource.type} ${command.resource.id}`);
+  }
+}

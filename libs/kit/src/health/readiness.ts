@@ -1,0 +1,16 @@
+import type { TokenVerifier } from '@platform/auth';
+import type { ReadinessCheck } from '@platform/http';
+import type { KafkaConnection, SqlDatabase } from '@platform/messaging';
+
+/** A service is ready when its database and the broker answer and it can verify tokens (Keycloak's keys). */
+export function readinessChecks(
+  db: SqlDatabase,
+  kafka: KafkaConnection,
+  tokens: TokenVerifier,
+): ReadinessCheck[] {
+  return [
+    { name: 'database', check: async () => void (await db.$queryRaw`SELECT 1`) },
+    { name: 'kafka', check: () => kafka.ping() },
+    tokens.readiness(),
+  ];
+}
