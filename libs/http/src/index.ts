@@ -15,3 +15,4 @@ export * from './openapi/named-schemas';
 export * from './openapi/openapi.decorators';
 export * from './openapi/openapi.headers';
 export * from './openapi/operation-ids';
+export * from './logging/json-logger';

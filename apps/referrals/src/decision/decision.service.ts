@@ -1,10 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ReferralDecided, ReferralSentToOffer } from '@platform/contracts';
 import type { SpecialisationLevel } from '@platform/domain';
-import { ProblemException } from '@platform/http';
 import { REFERRALS_CONFIG, type ReferralsConfig } from '../config/referrals.config';
 import { OfferRepository } from '../planning/offer.repository';
 import { assessDecision } from '../referral/domain/deviation';
+import { UnknownOfferError } from '../referral/domain/referral.errors';
 import type { DecideInput } from '../referral/dto/commands.dto';
 import { municipalScope } from '../referral/referral-scope';
 import { event, ReferralTransitions } from '../referral/referral-transitions';
@@ -32,9 +32,7 @@ export class DecisionService {
       async (row, tx) => {
         const offer = await this.offers.find(input.offerId, tx);
         if (!offer || !offer.active) {
-          throw ProblemException.validation([
-            { pointer: '/offerId', detail: 'no active offer with this id in the offer directory' },
-          ]);
+          throw new UnknownOfferError();
         }
         const advice = row.adviceGivenAt
           ? { level: row.adviceLevel as SpecialisationLevel, offerId: row.adviceOfferId! }

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { PlacementEnded, PlacementStarted, ReferralAccepted, ReferralRejected } from '@platform/contracts';
 import type { SpecialisationLevel } from '@platform/domain';
-import { ProblemException, problemType } from '@platform/http';
 import { OfferRepository } from '../planning/offer.repository';
+import { NoCapacityError, PlacementEndBeforeStartError } from '../referral/domain/referral.errors';
 import type { EndPlacementInput, RejectInput, StartPlacementInput } from '../referral/dto/commands.dto';
 import { operatorScope } from '../referral/referral-scope';
 import { event, ReferralTransitions } from '../referral/referral-transitions';
@@ -33,14 +33,7 @@ export class OperatorService {
         const offer = await this.offers.lock(tx, row.decisionOfferId!);
         const occupied = await this.offers.occupancy(tx, row.decisionOfferId!);
         if (!offer || !offer.active || occupied >= offer.places) {
-          throw new ProblemException({
-            type: problemType('no-capacity'),
-            title: 'No free place',
-            status: 409,
-            detail: `the offer has ${offer?.places ?? 0} places and ${occupied} are taken; reject with reason NO_CAPACITY or wait`,
-            places: offer?.places ?? 0,
-            occupied,
-          });
+          throw new NoCapacityError(offer?.places ?? 0, occupied);
         }
         return {
           data: {},
@@ -105,9 +98,7 @@ export class OperatorService {
       { ...change, command: 'endPlacement', scope: operatorScope(change.principal) },
       async (row) => {
         if (row.placementStart && input.endDate < isoDate(row.placementStart)) {
-          throw ProblemException.validation([
-            { pointer: '/endDate', detail: 'must not be before the placement start' },
-          ]);
+          throw new PlacementEndBeforeStartError();
         }
         return {
           data: { placementEnd: asDate(input.endDate) },

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EventData, ResponsibilityChanged } from '@platform/contracts';
 import { PrismaService, type Tx } from '../database/prisma.service';
-import type { ResponsibilityChange } from '../referral/domain/advice-requirement';
+import type { ResponsibilityChange } from '@platform/domain';
 
 /** The local read model of target-group responsibility (rule 2), from planning.plan.v1. */
 @Injectable()

@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
 import { randomUUID } from 'node:crypto';
+import { currentRequest } from './json-logger';
 
 const logger = new Logger('http');
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
@@ -27,5 +28,5 @@ export function requestContext(req: Request, res: Response, next: NextFunction):
       ms: Number((process.hrtime.bigint() - started) / 1_000_000n),
     });
   });
-  next();
+  currentRequest.run({ requestId }, next);
 }

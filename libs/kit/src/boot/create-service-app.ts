@@ -1,7 +1,7 @@
-import { ConsoleLogger, type INestApplication, type LogLevel } from '@nestjs/common';
+import type { INestApplication, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { OpenAPIObject } from '@nestjs/swagger';
-import { configureHttpApp } from '@platform/http';
+import { configureHttpApp, JsonLogger } from '@platform/http';
 import { InboxProcessor, InboxServer, KafkaConnection } from '@platform/messaging';
 import { KitModule } from '../kit.module';
 import { loadServiceConfig, type LoadedConfig, type ServiceDefinition } from '../service-definition';
@@ -23,7 +23,7 @@ export async function createServiceApp(
 ): Promise<ServiceApp> {
   const app = await NestFactory.create(KitModule.forService(definition, config), {
     bodyParser: false,
-    logger: new ConsoleLogger({ json: true, ...(logLevels ? { logLevels } : {}) }),
+    logger: new JsonLogger(logLevels),
   });
   const openApi = configureHttpApp(app, { bodyLimit: config.kit.bodyLimit, openApi: definition.openApi });
   await app.get(KafkaConnection).ensureTopics();

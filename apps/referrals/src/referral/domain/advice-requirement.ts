@@ -8,7 +8,7 @@ import {
 } from '@platform/domain';
 
 // responsibilityOn and its types moved to @platform/domain; the types stay importable from here for old readers.
-export type { Responsibility, ResponsibilityChange } from '@platform/domain';
+export type { Responsibility } from '@platform/domain';
 
 /** Who is responsible for a target group on a date; supplied by the caller from specialty planning's events. */
 export type ResponsibilityLookup = (targetGroup: string, date: string) => Responsibility;

@@ -52,3 +52,28 @@ export class DeviationJustificationRequiredError extends ValidationFailed {
     );
   }
 }
+
+/** Accept refused (rule 5): every place of the offer is taken (belægning = pladser). */
+export class NoCapacityError extends StateConflict {
+  constructor(places: number, occupied: number) {
+    super(
+      'NO_CAPACITY',
+      `the offer has ${places} places and ${occupied} are taken; reject with reason NO_CAPACITY or wait`,
+      { places, occupied },
+    );
+  }
+}
+
+/** A decision names an offer that is not an active offer of the directory. */
+export class UnknownOfferError extends ValidationFailed {
+  constructor() {
+    super('UNKNOWN_OFFER', 'no active offer with this id in the offer directory', ['/offerId']);
+  }
+}
+
+/** A placement cannot end before it started. */
+export class PlacementEndBeforeStartError extends ValidationFailed {
+  constructor() {
+    super('PLACEMENT_END_BEFORE_START', 'must not be before the placement start', ['/endDate']);
+  }
+}
