@@ -19,6 +19,7 @@ export interface MigrateResult {
 
 /** An arbitrary but fixed key for the advisory lock, so two runners never migrate one database at once. */
 const LOCK_KEY = 72_707_369;
+const CREATED_MEANWHILE = ['42P04', '23505'];
 
 /** The platform's migrations (outbox, inbox, idempotency keys), applied to every service's database. */
 export const PLATFORM_MIGRATIONS_DIR = platformMigrationsDir(__dirname);
@@ -99,10 +100,14 @@ async function ensureDatabase(databaseUrl: string): Promise<boolean> {
   try {
     const found = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
     if (found.rowCount) return false;
-    await admin.query(`CREATE DATABASE "${database}"`).catch((error: { code?: string }) => {
-      if (error.code !== '42P04') throw error; // created meanwhile by another runner
-    });
-    return true;
+    try {
+      await admin.query(`CREATE DATABASE "${database}"`);
+      return true;
+    } catch (error) {
+      // Created meanwhile by another runner: 42P04 when it had committed, 23505 when both raced in the catalog.
+      if (!CREATED_MEANWHILE.includes((error as { code?: string }).code ?? '')) throw error;
+      return false;
+    }
   } finally {
     await admin.end();
   }
