@@ -9,7 +9,6 @@ export * from './logging/request-id.decorator';
 export * from './health/health';
 export * from './openapi/openapi';
 export * from './http-app';
-export * from './idempotency/idempotency.interceptor';
 export * from './public.decorator';
 export * from './openapi/named-schemas';
 export * from './openapi/openapi.decorators';

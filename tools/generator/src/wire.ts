@@ -24,6 +24,7 @@ export const composeService = (n: ServiceNames) => `  ${n.name}:
     network_mode: host
     env_file: infra/env/demo.env
     environment:
+      NODE_ENV: demo
       PORT: ${n.port}
     depends_on:
       migrate: { condition: service_completed_successfully }
