@@ -2,15 +2,16 @@
  * Creates a service from the kit's template: `tools/new-service <name> [--port N]` (see libs/kit/README.md).
  * It writes apps/<name> (main.ts + app module on libs/kit, Prisma schema folder with the platform tables,
  * first migration, an example endpoint and an integration test) and wires the service into tools/services.ts
- * (tools/platform starts it, tools/migrate migrates it), the databases of the stack and docker-compose.
+ * (tools/platform starts it, tools/migrate migrates it), the realm (its /docs may sign in), the databases of the
+ * stack and docker-compose.
  * CI runs its test with everything else, since npm test runs every apps/<service>/test.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { SERVICES } from '../services';
-import { nextPort, renderTemplate, serviceNames } from './src/render';
-import { composeService, databaseLine, insertBefore, servicesEntry } from './src/wire';
+import { nextPort, renderTemplate, serviceNames, type ServiceNames } from './src/render';
+import { composeService, databaseLine, insertBefore, kafkaPassword, servicesEntry } from './src/wire';
 
 const ROOT = resolve(__dirname, '..', '..');
 
@@ -35,10 +36,26 @@ function main(args: string[]): void {
   insertBefore(join(ROOT, 'tools/services.ts'), 'new-service: entries above', servicesEntry(names));
   appendOnce(join(ROOT, 'infra/postgres/init-databases.sql'), databaseLine(names));
   insertBefore(join(ROOT, 'docker-compose.yml'), '\nvolumes:', composeService(names));
+  addKafkaPassword(names);
 
+  // The realm lets every service's /docs sign in (redirect URIs per port): regenerated with the new entry.
+  run('npx', ['--no-install', 'tsx', 'tools/keycloak/generate-realm.ts']);
   run('npx', ['prettier', '--write', `apps/${name}`, 'tools/services.ts', '--log-level=warn']);
   console.log(
     `[new-service] apps/${name} on port ${port}. Next: npm install (links the workspace), npm test.`,
+  );
+}
+
+/** The broker has a SCRAM user per service (tools/stack): its demo password, fingerprinted for production. */
+function addKafkaPassword(names: ServiceNames): void {
+  const demoEnv = join(ROOT, 'infra/env/demo.env');
+  const password = kafkaPassword(names);
+  if (readFileSync(demoEnv, 'utf8').includes(`${password.variable}=`)) return;
+  appendOnce(demoEnv, password.line);
+  insertBefore(
+    join(ROOT, 'libs/kit/src/config/production-guardrails.ts'),
+    'new-service: the demo Kafka passwords',
+    password.fingerprintLine,
   );
 }
 

@@ -152,6 +152,37 @@ async function startEmbedded(s: StackSettings): Promise<void> {
 
 const isLoopback = (host: string) => ['127.0.0.1', 'localhost', '::1'].includes(host);
 
+/** A Debian/Ubuntu cluster of the machine's own PostgreSQL (pg_lsclusters) on this port, if there is one. */
+function machineCluster(port: number): { version: string; name: string; online: boolean } | undefined {
+  try {
+    const lines = execFileSync('pg_lsclusters', ['--no-header'], { stdio: ['ignore', 'pipe', 'ignore'] })
+      .toString()
+      .split('\n');
+    for (const line of lines) {
+      const [version, name, clusterPort, status] = line.trim().split(/\s+/);
+      if (Number(clusterPort) === port) return { version, name, online: status === 'online' };
+    }
+  } catch {
+    // no postgresql-common on this machine: nothing to manage
+  }
+  return undefined;
+}
+
+/** pg_ctlcluster without systemd's redirect: works in containers and as root; fast stop ends sessions. */
+function machineClusterCtl(cluster: { version: string; name: string }, action: 'start' | 'stop'): void {
+  const args = ['--skip-systemctl-redirect', cluster.version, cluster.name, action];
+  execFileSync('pg_ctlcluster', action === 'stop' ? [...args, '--', '-m', 'fast'] : args, {
+    stdio: 'ignore',
+  });
+}
+
+/**
+ * `tools/stack down postgres` names it: only then is the machine's own server stopped (tests that take the
+ * database away, finding 4 of issue 7). A plain `down` (what `tools/platform down` runs) leaves it alone:
+ * other things on the machine may use it.
+ */
+const postgresNamed = () => process.argv.slice(2).includes(NAME);
+
 export const postgres: StackServer = {
   name: NAME,
   async status(): Promise<ServerState> {
@@ -179,6 +210,11 @@ export const postgres: StackServer = {
       );
     } else if (pid) {
       await waitUntil(NAME, () => answers(s), { timeoutMs: 30_000, pid });
+    } else if (isLoopback(s.databaseHost) && machineCluster(s.databasePort)) {
+      const cluster = machineCluster(s.databasePort)!;
+      say(NAME, `starting the machine's cluster ${cluster.version}/${cluster.name} (pg_ctlcluster)`);
+      if (!cluster.online) machineClusterCtl(cluster, 'start');
+      await waitUntil(NAME, () => answers(s), { timeoutMs: 30_000 });
     } else {
       if (!isLoopback(s.databaseHost)) {
         throw new StackError(
@@ -200,6 +236,12 @@ export const postgres: StackServer = {
     const pid = runningPid(NAME, DATA);
     if (!pid) {
       const s = stackSettings();
+      const cluster = isLoopback(s.databaseHost) ? machineCluster(s.databasePort) : undefined;
+      if (cluster?.online && postgresNamed()) {
+        machineClusterCtl(cluster, 'stop');
+        say(NAME, `stopped the machine's cluster ${cluster.version}/${cluster.name} (pg_ctlcluster)`);
+        return;
+      }
       if (await answers(s))
         say(NAME, `not started by tools/stack (server at ${s.databaseHost}:${s.databasePort}); left alone`);
       return;

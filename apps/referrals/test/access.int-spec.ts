@@ -107,4 +107,68 @@ describe('access to referrals with real Keycloak tokens', () => {
     const res = await http.get('/api/v1/referrals').auth('not.a.token', { type: 'bearer' });
     expect(res.status).toBe(401);
   });
+
+  it.each(['advisor-1084', 'planner-1084'] as const)(
+    'refuses the case reads to a region %s: reading cases and CPR numbers needs the case-worker role',
+    async (identity) => {
+      const token = await getToken(identity);
+      for (const path of [
+        '/api/v1/referrals',
+        `/api/v1/referrals/${created.id}`,
+        `/api/v1/referrals/${created.id}/citizen`,
+      ]) {
+        const res = await http.get(path).auth(token, { type: 'bearer' });
+        expect({ path, status: res.status }).toEqual({ path, status: 403 });
+      }
+    },
+  );
+
+  it('audits allowed reads of a case (get, list and the citizen) with the request id', async () => {
+    const token = await getToken('caseworker-101');
+    for (const [path, requestId] of [
+      [`/api/v1/referrals/${created.id}`, 'read-audit-get-4711'],
+      ['/api/v1/referrals?limit=100', 'read-audit-list-4711'],
+      [`/api/v1/referrals/${created.id}/citizen`, 'read-audit-citizen-4711'],
+    ]) {
+      const res = await http.get(path).auth(token, { type: 'bearer' }).set('X-Request-Id', requestId);
+      expect(res.status).toBe(200);
+    }
+    const rows = await t.prisma.outboxMessage.findMany({
+      where: { topic: 'audit.events.v1', messageKey: created.id },
+    });
+    const reads = rows
+      .map(
+        (r) =>
+          r.payload as { action: string; outcome: string; requestId?: string; citizenPseudonym?: string },
+      )
+      .filter((a) => a.requestId?.startsWith('read-audit-'))
+      .map((a) => ({
+        action: a.action,
+        outcome: a.outcome,
+        requestId: a.requestId,
+        pseudonymised: Boolean(a.citizenPseudonym),
+      }));
+    expect(reads).toEqual(
+      expect.arrayContaining([
+        {
+          action: 'referral.read',
+          outcome: 'ALLOWED',
+          requestId: 'read-audit-get-4711',
+          pseudonymised: true,
+        },
+        {
+          action: 'referral.list',
+          outcome: 'ALLOWED',
+          requestId: 'read-audit-list-4711',
+          pseudonymised: true,
+        },
+        {
+          action: 'citizen.read',
+          outcome: 'ALLOWED',
+          requestId: 'read-audit-citizen-4711',
+          pseudonymised: true,
+        },
+      ]),
+    );
+  });
 });

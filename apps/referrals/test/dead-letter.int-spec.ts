@@ -1,14 +1,12 @@
 import { createCloudEvent, deadLetterTopic, OfferUpdated, toKafkaMessage, TOPICS } from '@platform/contracts';
-import { waitForEvent } from '@platform/testing';
-import { Kafka, logLevel } from 'kafkajs';
+import { testKafka, waitForEvent } from '@platform/testing';
 import { randomUUID } from 'node:crypto';
 import { startReferralsApp, type ReferralsTestApp } from './support/referrals-app';
 
 /** Messages a consumer cannot apply are parked on `<topic>.dlq` with the reason, never dropped silently. */
 describe('dead letters', () => {
   let t: ReferralsTestApp;
-  const kafka = new Kafka({ clientId: 'dlq-test', brokers: ['127.0.0.1:9092'], logLevel: logLevel.NOTHING });
-  const producer = kafka.producer();
+  const producer = testKafka('dlq-test').producer();
 
   beforeAll(async () => {
     t = await startReferralsApp();

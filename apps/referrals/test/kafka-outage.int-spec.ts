@@ -2,8 +2,8 @@ import { ReferralCreated, TOPICS } from '@platform/contracts';
 import { InboxProcessor, on, type Delivery } from '@platform/messaging';
 import { migrate } from '@platform/persistence';
 import { PrismaPg } from '@prisma/adapter-pg';
-import { openConnectionsTo } from '@platform/testing';
-import { Kafka, logLevel, type Consumer } from 'kafkajs';
+import { openConnectionsTo, stackSettings, testKafka } from '@platform/testing';
+import type { Consumer } from 'kafkajs';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { PrismaClient } from '../src/generated/prisma/client';
@@ -12,15 +12,12 @@ import { eventually } from './support/planning-events';
 import { MIGRATIONS_DIR, startReferralsApp, type ReferralsTestApp } from './support/referrals-app';
 
 const STACK = join(__dirname, '../../../tools/stack');
+const kafkaPort = Number(stackSettings().kafkaBrokers[0]!.split(':').pop());
 const CONSUMER_DB = 'postgresql://postgres@127.0.0.1:5432/referrals_inbox_test';
 
 /** A consumer of referral events elsewhere on the platform, using the inbox; its effect is one row per event. */
 async function startInboxConsumer(db: PrismaClient, outcomes: string[]): Promise<Consumer> {
-  const kafka = new Kafka({
-    clientId: 'inbox-test',
-    brokers: ['127.0.0.1:9092'],
-    logLevel: logLevel.NOTHING,
-  });
+  const kafka = testKafka('inbox-test');
   const producer = kafka.producer();
   await producer.connect();
   const inbox = new InboxProcessor(db, async () => producer, {
@@ -104,8 +101,7 @@ describe('with Kafka stopped', () => {
     const sent = await t.prisma.outboxMessage.findMany({
       where: { messageKey: { in: ids }, eventType: ReferralCreated.type },
     });
-    const kafka = new Kafka({ clientId: 'replay', brokers: ['127.0.0.1:9092'], logLevel: logLevel.NOTHING });
-    const producer = kafka.producer();
+    const producer = testKafka('replay').producer();
     await producer.connect();
     const duplicatesBefore = outcomes.filter((o) => o === 'duplicate').length;
     await producer.send({
@@ -134,7 +130,7 @@ describe('with Kafka stopped', () => {
     await consumerDb.$disconnect();
     await t.close();
     await new Promise((r) => setTimeout(r, 500));
-    expect({ kafka: openConnectionsTo(9092), postgres: openConnectionsTo(5432) }).toEqual({
+    expect({ kafka: openConnectionsTo(kafkaPort), postgres: openConnectionsTo(5432) }).toEqual({
       kafka: 0,
       postgres: 0,
     });

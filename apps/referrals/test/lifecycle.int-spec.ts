@@ -165,11 +165,12 @@ describe('a referral through its whole lifecycle, with advice, deviation and acc
   });
 
   it('emitted exactly one event per transition, each valid and without CPR', async () => {
-    const received = await referralEvents(id, 8);
+    const received = await referralEvents(id, 9);
     expect(received.map((e) => e.type)).toEqual([
       'dk.social.referral.created.v1',
       'dk.social.referral.submitted.v1',
       'dk.social.referral.advice-required.v1',
+      'dk.social.referral.advice-received.v1',
       'dk.social.referral.decided.v1',
       'dk.social.referral.sent.v1',
       'dk.social.referral.accepted.v1',

@@ -54,6 +54,14 @@ export class AuditTrail implements AccessDeniedSink {
     return inTransaction(this.db, (tx) => this.record(tx, principal, entry));
   }
 
+  /** Records several entries in one transaction: a list read, one entry per citizen it showed. */
+  async recordAllNow(principal: Principal, entries: AuditEntry[]): Promise<void> {
+    if (entries.length === 0) return;
+    await inTransaction(this.db, async (tx) => {
+      for (const entry of entries) await this.record(tx, principal, entry);
+    });
+  }
+
   denied(
     principal: Principal,
     attempt: { action: string; resource: { type: string; id?: string }; requestId?: string },

@@ -158,6 +158,26 @@ describe('TokenVerifier against a local key endpoint', () => {
     await expect(v.verify(await sign(keyB, claims()))).resolves.toBeDefined();
   });
 
+  it("answers a token it verified before from memory, only while its key is still the realm's", async () => {
+    const v = verifier({ keyMaxAgeMs: 200, keyRefreshCooldownMs: 100 });
+    const token = await sign(keyA, claims());
+    const first = await v.verify(token);
+    // The very same principal object: no second verification ran (it would have built a new one).
+    await expect(v.verify(token)).resolves.toBe(first);
+    server.published = [keyB];
+    await sleep(250);
+    const error = await rejection(v.verify(token));
+    expect(error.message).toBe('token is signed by an unknown key');
+  });
+
+  it('does not keep a verified token past its exp', async () => {
+    const v = verifier();
+    const token = await sign(keyA, claims({ exp: secondsFromNow(1) }));
+    await v.verify(token);
+    await sleep(1_100);
+    await expect(rejection(v.verify(token))).resolves.toBeInstanceOf(InvalidTokenError);
+  });
+
   it.each(['non-json', 'no-keys-array', 'status-500'] as const)(
     'treats a key endpoint answering %s as keys unavailable',
     async (behaviour) => {

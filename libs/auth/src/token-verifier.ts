@@ -1,6 +1,7 @@
 import type { ReadinessCheck } from '@platform/http';
-import { errors, jwtVerify, type JWTPayload } from 'jose';
+import { errors, jwtVerify, type JWTHeaderParameters, type JWTPayload } from 'jose';
 import { SigningKeys } from './keys/signing-keys';
+import { VerifiedTokens } from './keys/verified-tokens';
 import { FUNCTIONAL_ROLES, ORG_TYPES, type FunctionalRole, type OrgType, type Principal } from './principal';
 import { InvalidTokenError, KeysUnavailableError } from './token-errors';
 
@@ -65,6 +66,7 @@ interface TokenContent {
  */
 export class TokenVerifier {
   private readonly keys: SigningKeys;
+  private readonly verified = new VerifiedTokens();
   private readonly issuer: string;
   private readonly skew: number;
 
@@ -81,11 +83,28 @@ export class TokenVerifier {
     });
   }
 
-  /** Throws InvalidTokenError (→ 401) or KeysUnavailableError (→ 503). */
+  /**
+   * Throws InvalidTokenError (→ 401) or KeysUnavailableError (→ 503). A token verified before is answered from
+   * memory while it is unexpired and its key is still the realm's: a client sends the same token on every call
+   * until it expires, and the RSA check was the largest single cost of a request.
+   */
   async verify(rawToken: string): Promise<Principal> {
+    const known = this.verified.get(rawToken);
+    if (known && (await this.keys.stillTrusts(known.kid))) return known.principal;
+    const { principal, exp, kid } = await this.verifyOnce(rawToken);
+    this.verified.set(rawToken, { principal, exp, kid });
+    return principal;
+  }
+
+  private async verifyOnce(rawToken: string): Promise<{ principal: Principal; exp: number; kid: string }> {
     let payload: JWTPayload;
+    let kid = '';
     try {
-      ({ payload } = await jwtVerify(rawToken, (header) => this.keys.keyFor(header.kid, header.alg), {
+      const keyOf = (header: JWTHeaderParameters) => {
+        kid = String(header.kid);
+        return this.keys.keyFor(header.kid, header.alg);
+      };
+      ({ payload } = await jwtVerify(rawToken, keyOf, {
         algorithms: TOKEN_ALGORITHMS,
         issuer: this.issuer,
         audience: this.config.audience,
@@ -102,7 +121,7 @@ export class TokenVerifier {
       throw new InvalidTokenError('token is issued in the future');
     }
     if (payload.typ !== 'Bearer') throw new InvalidTokenError('token is not an access token');
-    return toPrincipal(payload as TokenContent);
+    return { principal: toPrincipal(payload as TokenContent), exp: payload.exp as number, kid };
   }
 
   /** Fails while no signing key is cached and none can be fetched; add it to a service's READINESS_CHECKS. */

@@ -1,4 +1,11 @@
-import { allTopicNames, TOPIC_REGISTRY, TOPICS } from './topics';
+import {
+  allTopicNames,
+  TOPIC_REGISTRY,
+  TOPICS,
+  topicsConsumedBy,
+  topicsOfService,
+  topicsProducedBy,
+} from './topics';
 import { EVENT_CATALOGUE } from './events/catalogue';
 
 describe('the topic registry', () => {
@@ -14,5 +21,21 @@ describe('the topic registry', () => {
       expect(Object.values(TOPICS)).toContain(d.topic);
       expect(d.type).toMatch(/^dk\.social\.[a-z]+\.[a-z-]+(\.[a-z-]+)?\.v\d+$/);
     }
+  });
+});
+
+describe('topics of a service', () => {
+  it('gives referrals its own topic, the audit trail, what it consumes and their dead-letter topics', () => {
+    expect(topicsProducedBy('referrals').sort()).toEqual([TOPICS.audit, TOPICS.referral]);
+    expect(topicsConsumedBy('referrals').sort()).toEqual([TOPICS.advice, TOPICS.offer, TOPICS.plan]);
+    expect(topicsOfService('referrals')).toEqual(
+      expect.arrayContaining(['planning.offer.v1.dlq', 'knowledge.advice.v1.dlq', 'planning.plan.v1.dlq']),
+    );
+    expect(topicsOfService('referrals')).not.toContain(TOPICS.funding);
+    expect(topicsOfService('referrals')).not.toContain('referrals.referral.v1.dlq');
+  });
+
+  it('knows nothing of a service the registry does not name', () => {
+    expect(topicsOfService('unknown')).toEqual([]);
   });
 });

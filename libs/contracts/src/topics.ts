@@ -68,3 +68,26 @@ export const TOPIC_REGISTRY: readonly TopicSpec[] = [
 export function allTopicNames(): string[] {
   return TOPIC_REGISTRY.flatMap((t) => [t.name, t.deadLetter]);
 }
+
+/** The topics a service may write: those whose `producers` name it (its own, and the audit trail). */
+export function topicsProducedBy(service: string): string[] {
+  return TOPIC_REGISTRY.filter((t) => (t.producers as readonly string[]).includes(service)).map(
+    (t) => t.name,
+  );
+}
+
+/** The topics a service reads: those whose `consumers` name it. */
+export function topicsConsumedBy(service: string): string[] {
+  return TOPIC_REGISTRY.filter((t) => (t.consumers as readonly string[]).includes(service)).map(
+    (t) => t.name,
+  );
+}
+
+/**
+ * The topics a service needs at start-up: what it produces, what it consumes and the dead-letter topic of each
+ * topic it consumes (its inbox parks messages there). The broker's ACLs (tools/stack) grant exactly these.
+ */
+export function topicsOfService(service: string): string[] {
+  const consumed = topicsConsumedBy(service);
+  return [...new Set([...topicsProducedBy(service), ...consumed, ...consumed.map(deadLetterTopic)])];
+}

@@ -1,12 +1,15 @@
 import type { INestApplication } from '@nestjs/common';
 import type { OpenAPIObject } from '@nestjs/swagger';
+import type { NextFunction, Request, Response } from 'express';
 import { requestContext } from './logging/request-context.middleware';
-import { setupOpenApi, type OpenApiInfo } from './openapi/openapi';
+import { setupOpenApi, type OpenApiInfo, type OpenApiSignIn } from './openapi/openapi';
 import { ProblemFilter, type ProblemTranslator } from './problem/problem.filter';
 import { useJsonBodies } from './validation/json-body.middleware';
 
 export interface HttpAppOptions {
   openApi: OpenApiInfo;
+  /** Lets /docs sign a person in with Keycloak (the realm's public docs client). */
+  signIn?: OpenApiSignIn;
   bodyLimit: string;
   problemTranslators?: ProblemTranslator[];
 }
@@ -19,8 +22,19 @@ export interface HttpAppOptions {
 export function configureHttpApp(app: INestApplication, options: HttpAppOptions): OpenAPIObject {
   (app.getHttpAdapter().getInstance() as { disable(setting: string): void }).disable('x-powered-by');
   app.use(requestContext);
+  app.use(noStoreForApi);
   useJsonBodies(app, options.bodyLimit);
   app.useGlobalFilters(new ProblemFilter(options.problemTranslators));
   app.enableShutdownHooks();
-  return setupOpenApi(app, options.openApi);
+  return setupOpenApi(app, options.openApi, options.signIn);
+}
+
+/**
+ * Every API answer may carry personal data (a referral, a citizen's CPR, a worklist, a problem about either), so
+ * no browser, proxy or gateway may keep a copy: `Cache-Control: no-store` on all of `/api/`, set before the
+ * handler so errors carry it too. Health and the OpenAPI document stay cacheable.
+ */
+function noStoreForApi(req: Request, res: Response, next: NextFunction): void {
+  if (req.path.startsWith('/api/')) res.setHeader('Cache-Control', 'no-store');
+  next();
 }

@@ -1,6 +1,7 @@
 import { Global, Module, type DynamicModule } from '@nestjs/common';
 import { ACCESS_DENIED_SINK, AuditTrail, AuthModule, TokenVerifier } from '@platform/auth';
 import { HealthController, READINESS_CHECKS } from '@platform/http';
+import { topicsOfService } from '@platform/contracts';
 import {
   KafkaConnection,
   MessagingModule,
@@ -8,9 +9,10 @@ import {
   serviceSource,
   type SqlDatabase,
 } from '@platform/messaging';
+import { PgDatabase } from '@platform/persistence';
 import { CommandRunner } from './commands/command-runner';
 import { KIT_CONFIG, SERVICE_CONFIG } from './config/kit-config';
-import { DATABASE, DatabaseModule } from './database/database.module';
+import { DatabaseModule } from './database/database.module';
 import { readinessChecks } from './health/readiness';
 import { IdempotencyModule } from './idempotency/idempotency.module';
 import type { LoadedConfig, ServiceDefinition } from './service-definition';
@@ -27,7 +29,7 @@ class KitCoreModule {
         { provide: SERVICE_CONFIG, useValue: config.own },
         {
           provide: AuditTrail,
-          inject: [OutboxWriter, DATABASE],
+          inject: [OutboxWriter, PgDatabase],
           useFactory: (outbox: OutboxWriter, db: SqlDatabase) => new AuditTrail(definition.name, outbox, db),
         },
         { provide: ACCESS_DENIED_SINK, useExisting: AuditTrail },
@@ -54,9 +56,11 @@ export class KitModule {
         DatabaseModule.for(definition.database),
         MessagingModule.forRoot({
           source: serviceSource(definition.name),
-          kafka: { brokers: kit.kafkaBrokers, clientId: definition.name },
+          kafka: kit.kafka,
+          topics: topicsOfService(definition.name),
           consumerGroup: kit.consumerGroup,
-          database: definition.database,
+          // The relay and the inbox share the request path's client: an effect commits with its inbox row.
+          database: PgDatabase,
         }),
         AuthModule.forRoot({ keycloakUrl: kit.keycloakUrl, realm: kit.realm, audience: kit.audience }),
         KitCoreModule.for(definition, config),
@@ -67,7 +71,7 @@ export class KitModule {
       providers: [
         {
           provide: READINESS_CHECKS,
-          inject: [DATABASE, KafkaConnection, TokenVerifier],
+          inject: [PgDatabase, KafkaConnection, TokenVerifier],
           useFactory: readinessChecks,
         },
       ],

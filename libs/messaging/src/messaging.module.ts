@@ -9,7 +9,8 @@ import {
   type Type,
 } from '@nestjs/common';
 import { InboxProcessor } from './inbox/inbox.processor';
-import { KafkaConnection, type KafkaSettings } from './kafka/kafka-connection';
+import type { KafkaSettings } from './kafka/kafka-client';
+import { KafkaConnection } from './kafka/kafka-connection';
 import { OutboxRelay } from './outbox/outbox.relay';
 import { OutboxWriter } from './outbox/outbox.writer';
 import type { SqlDatabase } from './sql-client';
@@ -18,11 +19,13 @@ export interface MessagingOptions {
   /** CloudEvents `source`, e.g. `/services/referrals`. */
   source: string;
   kafka: KafkaSettings;
+  /** The topics the service creates when missing at start-up (`topicsOfService`); default the whole registry. */
+  topics?: readonly string[];
   consumerGroup: string;
   /** The service's Prisma client class (must be provided by `imports`). */
   database: Type<SqlDatabase>;
   imports?: ModuleMetadata['imports'];
-  relay?: { batchSize?: number; pollIntervalMs?: number; maxBackoffMs?: number };
+  relay?: { batchSize?: number; pollIntervalMs?: number; maxBackoffMs?: number; maxAttempts?: number };
   inbox?: { maxAttempts?: number; retryDelayMs?: number; maxBackoffMs?: number };
 }
 
@@ -58,7 +61,10 @@ export class MessagingModule {
       global: true,
       imports: options.imports ?? [],
       providers: [
-        { provide: KafkaConnection, useFactory: () => new KafkaConnection(options.kafka) },
+        {
+          provide: KafkaConnection,
+          useFactory: () => new KafkaConnection(options.kafka, { topics: options.topics }),
+        },
         { provide: OutboxWriter, useFactory: () => new OutboxWriter(options.source) },
         {
           provide: OutboxRelay,
@@ -68,6 +74,12 @@ export class MessagingModule {
               batchSize: options.relay?.batchSize ?? 200,
               pollIntervalMs: options.relay?.pollIntervalMs ?? 500,
               maxBackoffMs: options.relay?.maxBackoffMs ?? 5_000,
+              maxAttempts: options.relay?.maxAttempts ?? 5,
+              brokerAnswers: () =>
+                kafka.ping().then(
+                  () => true,
+                  () => false,
+                ),
             }),
         },
         {
@@ -78,7 +90,7 @@ export class MessagingModule {
               consumer: options.consumerGroup,
               maxAttempts: options.inbox?.maxAttempts ?? 5,
               retryDelayMs: options.inbox?.retryDelayMs ?? 200,
-              maxBackoffMs: options.inbox?.maxBackoffMs ?? 30_000,
+              maxBackoffMs: options.inbox?.maxBackoffMs ?? 10_000,
             }),
         },
         MessagingLifecycle,

@@ -1,3 +1,5 @@
 export * from './database-url';
 export * from './migrator';
 export * from './schema-drift';
+export * from './pg-database';
+export * from './sql-table';

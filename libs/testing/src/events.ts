@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { Kafka, logLevel, type IHeaders, type KafkaMessage } from 'kafkajs';
-import { stackSettings } from './settings';
+import type { IHeaders, Kafka, KafkaMessage } from 'kafkajs';
+import { testKafka } from './kafka';
 
 /** A consumed Kafka message as kafkajs gives it, plus where it came from, with headers decoded to strings. */
 export interface ReceivedEvent extends Omit<KafkaMessage, 'headers'> {
@@ -19,11 +19,7 @@ export interface WaitOptions {
 
 let client: Kafka | undefined;
 function kafka(): Kafka {
-  client ??= new Kafka({
-    clientId: 'platform-testing',
-    brokers: stackSettings().kafkaBrokers,
-    logLevel: logLevel.NOTHING,
-  });
+  client ??= testKafka('platform-testing');
   return client;
 }
 

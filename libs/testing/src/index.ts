@@ -1,4 +1,5 @@
-export { stackSettings, STACK_DEFAULTS, type StackSettings } from './settings';
+export { stackSettings, STACK_DEFAULTS, demoEnv, kafkaPassword, type StackSettings } from './settings';
+export { testKafka } from './kafka';
 export { ensureStack } from './stack';
 export {
   TEST_IDENTITIES,

@@ -1,6 +1,6 @@
 import { createCloudEvent, toKafkaMessage, type EventData, type EventDefinition } from '@platform/contracts';
-import { Kafka, logLevel, type Producer } from 'kafkajs';
-import { stackSettings } from './settings';
+import type { Producer } from 'kafkajs';
+import { testKafka } from './kafka';
 
 let producer: Promise<Producer> | undefined;
 
@@ -29,12 +29,7 @@ export async function closePublisher(): Promise<void> {
 }
 
 async function connect(): Promise<Producer> {
-  const kafka = new Kafka({
-    clientId: 'platform-testing-publisher',
-    brokers: stackSettings().kafkaBrokers,
-    logLevel: logLevel.NOTHING,
-  });
-  const created = kafka.producer();
+  const created = testKafka('platform-testing-publisher').producer();
   await created.connect();
   return created;
 }

@@ -13,6 +13,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseEnv } from 'node:util';
 import request from 'supertest';
+import { stackSettings } from './settings';
 import { repoRoot } from './stack';
 import { getToken } from './tokens';
 import type { IdentityName } from './identities';
@@ -37,11 +38,18 @@ export interface TestServiceOptions {
   env?: Record<string, string>;
 }
 
-/** The environment a service gets in tests: the demo secrets, its `_test` database and its own consumer group. */
+/**
+ * The environment a service gets in tests: the demo secrets (its own Kafka password among them: it signs in to
+ * the broker as itself, under the ACLs of the topic registry), the stack's brokers, its `_test` database and its
+ * own consumer group (`<name>-test`, inside the ACLs' `<name>` prefix).
+ */
 export function testEnvironment(definition: ServiceDefinition, env: Record<string, string> = {}) {
   const demo = parseEnv(readFileSync(join(repoRoot(), 'infra/env/demo.env'), 'utf8'));
+  const stack = stackSettings();
   return {
     ...demo,
+    KAFKA_BROKERS: stack.kafkaBrokers.join(','),
+    ...(stack.kafkaSsl ? { KAFKA_SSL: 'true' } : {}),
     [`${envPrefix(definition.name)}_DATABASE_URL`]: testDatabaseUrl(definition.name),
     KAFKA_CONSUMER_GROUP: `${definition.name}-test`,
     ...env,

@@ -1,4 +1,5 @@
 import { readFileSync, writeFileSync } from 'node:fs';
+import { createHash, randomBytes } from 'node:crypto';
 import type { ServiceNames } from './render';
 
 /** Inserts `text` before the line holding `marker`, once (a second run changes nothing). */
@@ -32,3 +33,15 @@ export const composeService = (n: ServiceNames) => `  ${n.name}:
       keycloak: { condition: service_healthy }
 
 `;
+
+/** The service's demo Kafka password (infra/env/demo.env) and its fingerprint for the production guardrails. */
+export function kafkaPassword(n: ServiceNames): { variable: string; line: string; fingerprintLine: string } {
+  const variable = `${n.name.toUpperCase().replace(/-/g, '_')}_KAFKA_PASSWORD`;
+  const value = `demo-kafka-${n.name}-${randomBytes(8).toString('hex')}`;
+  const fingerprint = createHash('sha256').update(value).digest('hex');
+  return {
+    variable,
+    line: `${variable}=${value}\n`,
+    fingerprintLine: `  '${fingerprint}', // ${variable}\n`,
+  };
+}

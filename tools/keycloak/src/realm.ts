@@ -11,6 +11,7 @@
  * DEMO PASSWORDS AND SECRETS, FOR LOCAL USE ONLY (see infra/keycloak/README.md).
  */
 import { MUNICIPALITIES, REGIONS } from '@platform/domain';
+import { SERVICES } from '../../services';
 import {
   CLI_CLIENT_ID,
   identitiesOfRealm,
@@ -124,6 +125,30 @@ const cliClient: Json = {
   protocolMappers: [userAttributeMapper('org_type'), userAttributeMapper('org_code'), audienceMapper],
 };
 
+/** The public client Swagger UI signs in with (/docs of every service): authorization code with PKCE. */
+export const DOCS_CLIENT_ID = 'api-docs';
+
+/** One redirect per service of tools/services.ts, so a new service's /docs can sign in (tools/new-service). */
+function docsClient(): Json {
+  const origins = SERVICES.flatMap((s) => [`http://127.0.0.1:${s.port}`, `http://localhost:${s.port}`]);
+  return {
+    clientId: DOCS_CLIENT_ID,
+    name: 'API documentation (Swagger UI sign-in of every service; demo only)',
+    enabled: true,
+    publicClient: true,
+    standardFlowEnabled: true,
+    implicitFlowEnabled: false,
+    directAccessGrantsEnabled: false,
+    serviceAccountsEnabled: false,
+    fullScopeAllowed: true,
+    protocol: 'openid-connect',
+    redirectUris: origins.map((origin) => `${origin}/docs/oauth2-redirect.html`),
+    webOrigins: origins,
+    attributes: { 'pkce.code.challenge.method': 'S256' },
+    protocolMappers: [userAttributeMapper('org_type'), userAttributeMapper('org_code'), audienceMapper],
+  };
+}
+
 function systemClient(system: ClientIdentity): Json {
   return {
     clientId: system.clientId,
@@ -204,7 +229,12 @@ function realm(name: RealmName, displayName: string, orgs: Organisation[]): Json
       ],
     },
     groups: orgs.map(group),
-    clients: [resourceClient, ...(users.length > 0 ? [cliClient] : []), ...systems.map(systemClient)],
+    clients: [
+      resourceClient,
+      ...(users.length > 0 ? [cliClient] : []),
+      ...(name === 'social' ? [docsClient()] : []),
+      ...systems.map(systemClient),
+    ],
     users: [...users.map(person), ...systems.map(serviceAccount)],
   };
 }

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { KIT_CONFIG, prismaAdapter, type KitConfig } from '@platform/kit';
-import { PrismaClient, type Prisma } from '../generated/prisma/client';
+import type { PgTransaction } from '@platform/persistence';
+import { PrismaClient } from '../generated/prisma/client';
 
 /** The referrals database (Prisma 7 client generated into src/generated); the kit closes it on shutdown. */
 @Injectable()
@@ -10,5 +11,8 @@ export class PrismaService extends PrismaClient {
   }
 }
 
-/** A transaction client, as handed to `$transaction(async (tx) => …)`. */
-export type Tx = Prisma.TransactionClient;
+/**
+ * The request's transaction, as `UnitOfWork.run(async (tx: Tx) => …)` and the inbox hand it over: a pg
+ * transaction (the kit's PgDatabase), so repositories write with SQL and Prisma serves reads outside it.
+ */
+export type Tx = PgTransaction;

@@ -1,7 +1,14 @@
 import { Body, Controller, Get, HttpCode, Post, Query, Res } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access, CurrentPrincipal, type Principal } from '@platform/auth';
-import { ApiJsonResponse, ApiProblems, ApiQueryFrom, openApiSchema, ZodValidationPipe } from '@platform/http';
+import {
+  ApiJsonResponse,
+  ApiProblems,
+  ApiQueryFrom,
+  openApiSchema,
+  RequestId,
+  ZodValidationPipe,
+} from '@platform/http';
 import type { Response } from 'express';
 import {
   emptyCommandSchema,
@@ -52,11 +59,13 @@ export class OperatorController {
   async worklist(
     @CurrentPrincipal() principal: Principal,
     @Query(new ZodValidationPipe(listReferralsQuery, 'query')) query: ListReferralsQuery,
+    @RequestId() requestId: string | undefined,
   ): Promise<ReferralPage> {
-    const page = await this.referrals.listForOperator(principal, {
-      ...query,
-      status: query.status ?? 'SENT_TO_OFFER',
-    });
+    const page = await this.referrals.listForOperator(
+      principal,
+      { ...query, status: query.status ?? 'SENT_TO_OFFER' },
+      { requestId },
+    );
     return { items: page.items.map(toReferralView), nextCursor: page.nextCursor };
   }
 

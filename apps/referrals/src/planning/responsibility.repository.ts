@@ -1,37 +1,24 @@
 import { Injectable } from '@nestjs/common';
 import type { EventData, ResponsibilityChanged } from '@platform/contracts';
-import { PrismaService, type Tx } from '../database/prisma.service';
 import type { ResponsibilityChange } from '@platform/domain';
+import { PgDatabase } from '@platform/persistence';
+import type { Tx } from '../database/prisma.service';
 
-/** The local read model of target-group responsibility (rule 2), from planning.plan.v1. */
+/** The local read model of target-group responsibility (rule 2), from planning.plan.v1; SQL on the pg transaction. */
 @Injectable()
 export class ResponsibilityRepository {
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(private readonly db: PgDatabase) {}
 
   async upsert(tx: Tx, change: EventData<typeof ResponsibilityChanged>): Promise<void> {
-    const key = {
-      targetGroup: change.targetGroup,
-      effectiveFrom: new Date(`${change.effectiveFrom}T00:00:00Z`),
-    };
-    await tx.responsibilityChange.upsert({
-      where: { targetGroup_effectiveFrom: key },
-      create: { ...key, responsibility: change.responsibility },
-      update: { responsibility: change.responsibility },
-    });
+    await tx.$executeRaw`
+      INSERT INTO responsibility_change (target_group, effective_from, responsibility)
+      VALUES (${change.targetGroup}, ${change.effectiveFrom}::date, ${change.responsibility})
+      ON CONFLICT (target_group, effective_from) DO UPDATE SET responsibility = EXCLUDED.responsibility`;
   }
 
-  async changesFor(
-    targetGroup: string,
-    tx: Tx | PrismaService = this.prisma,
-  ): Promise<ResponsibilityChange[]> {
-    const rows = await tx.responsibilityChange.findMany({
-      where: { targetGroup },
-      orderBy: { effectiveFrom: 'asc' },
-    });
-    return rows.map((r) => ({
-      targetGroup: r.targetGroup,
-      responsibility: r.responsibility as ResponsibilityChange['responsibility'],
-      effectiveFrom: r.effectiveFrom.toISOString().slice(0, 10),
-    }));
+  async changesFor(targetGroup: string, tx: Tx = this.db): Promise<ResponsibilityChange[]> {
+    return tx.$queryRaw<ResponsibilityChange[]>`
+      SELECT target_group AS "targetGroup", responsibility, to_char(effective_from, 'YYYY-MM-DD') AS "effectiveFrom"
+      FROM responsibility_change WHERE target_group = ${targetGroup} ORDER BY effective_from`;
   }
 }

@@ -3,7 +3,6 @@ import type { Principal } from '@platform/auth';
 import { CommandRunner } from '@platform/kit';
 import type { PendingEvent } from '@platform/messaging';
 import type { Tx } from '../database/prisma.service';
-import type { Prisma } from '../generated/prisma/client';
 import {
   assertAllowed,
   nextStatus,
@@ -11,7 +10,12 @@ import {
   type TransitionContext,
 } from './domain/referral-lifecycle';
 import type { ReferralStatus } from './domain/referral-status';
-import { ReferralRepository, type ReferralFilter, type ReferralRow } from './referral.repository';
+import {
+  ReferralRepository,
+  type ReferralChanges,
+  type ReferralFilter,
+  type ReferralRow,
+} from './referral.repository';
 import { etagOf } from './referral.view';
 
 export { event, type PendingEvent } from '@platform/messaging';
@@ -19,7 +23,7 @@ export { event, type PendingEvent } from '@platform/messaging';
 /** What a command changes, decided from the current row (inside the transaction, with the row locked). */
 export interface TransitionStep {
   context?: TransitionContext;
-  data: Omit<Prisma.ReferralUpdateInput, 'status' | 'version' | 'updatedAt'>;
+  data: Omit<ReferralChanges, 'status'>;
   events: PendingEvent[];
 }
 

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Header, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
-import { Access, CurrentPrincipal, type Principal } from '@platform/auth';
+import { Access, CurrentPrincipal, type AccessRule, type Principal } from '@platform/auth';
 import {
   ApiIdempotencyKey,
   ApiJsonResponse,
@@ -33,6 +33,12 @@ import {
 } from './referral.view';
 
 const idParam = () => ApiParam({ name: 'id', type: String, format: 'uuid', description: 'The referral' });
+
+/**
+ * Who may read citizens' cases: case workers (sagsbehandlere) of the referring municipality and of the operator,
+ * and their case systems. A region's advisors and planners work with advice and plans, not with cases.
+ */
+const CASE_READERS: AccessRule = { orgTypes: ['municipality', 'region'], roles: ['caseworker'] };
 
 @ApiTags('referrals')
 @ApiProblems(401)
@@ -69,7 +75,7 @@ export class ReferralController {
   }
 
   @Get()
-  @Access({ orgTypes: ['municipality', 'region'] })
+  @Access(CASE_READERS)
   @ApiOperation({ summary: 'List referrals in your scope, newest first, with filters and cursor pagination' })
   @ApiQueryFrom(listReferralsQuery)
   @ApiJsonResponse(200, referralPageSchema, { example: { items: [REFERRAL_VIEW_EXAMPLE], nextCursor: null } })
@@ -77,13 +83,14 @@ export class ReferralController {
   async list(
     @CurrentPrincipal() principal: Principal,
     @Query(new ZodValidationPipe(listReferralsQuery, 'query')) query: ListReferralsQuery,
+    @RequestId() requestId: string | undefined,
   ): Promise<ReferralPage> {
-    const page = await this.referrals.list(principal, query);
+    const page = await this.referrals.list(principal, query, { requestId });
     return { items: page.items.map(toReferralView), nextCursor: page.nextCursor };
   }
 
   @Get(':id')
-  @Access({ orgTypes: ['municipality', 'region'] })
+  @Access(CASE_READERS)
   @ApiOperation({ summary: 'One referral in your scope (404 when it is not)' })
   @idParam()
   @ApiJsonResponse(200, referralViewSchema, { example: REFERRAL_VIEW_EXAMPLE, headers: ['ETag'] })
@@ -100,7 +107,7 @@ export class ReferralController {
   @Get(':id/citizen')
   @HttpCode(200)
   @Header('Cache-Control', 'no-store')
-  @Access({ orgTypes: ['municipality', 'region'] })
+  @Access(CASE_READERS)
   @ApiOperation({
     operationId: 'getReferralCitizen',
     summary:

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { actorExtension, AuditTrail, type Principal } from '@platform/auth';
+import { actorExtension, AuditTrail, type AuditEntry, type Principal } from '@platform/auth';
 import { ReferralCreated } from '@platform/contracts';
 import { Cpr, todayInDenmark } from '@platform/domain';
 import { ProblemException } from '@platform/http';
@@ -93,27 +93,45 @@ export class ReferralService {
     return row;
   }
 
-  /** One referral in the caller's scope; 404 otherwise (and an audit event saying so). */
+  /** One referral in the caller's scope, the read audited; 404 otherwise (and an audit event saying so). */
   async get(principal: Principal, id: string, meta: RequestMeta): Promise<ReferralRow> {
-    const row = await this.referrals.findInScope(id, referralScope(principal));
-    if (!row) {
-      await this.audit.denied(principal, {
-        action: 'referral.read',
-        resource: { type: 'referral', id },
-        requestId: meta.requestId,
-      });
-      throw ProblemException.notFound(`referral ${id}`);
-    }
+    const row = await this.findOrDeny(principal, id, meta, 'referral.read');
+    await this.audit.recordNow(principal, readEntry(principal, 'referral.read', row, meta));
     return row;
   }
 
-  list(principal: Principal, query: ListReferralsQuery): Promise<ReferralPage> {
-    return this.page(referralScope(principal), query);
+  /** The caller's referrals; every referral shown is an audited read of that citizen's case. */
+  async list(principal: Principal, query: ListReferralsQuery, meta: RequestMeta): Promise<ReferralPage> {
+    return this.audited(principal, 'referral.list', await this.page(referralScope(principal), query), meta);
   }
 
-  /** The operator's worklist: referrals sent to the caller's offers only. */
-  listForOperator(principal: Principal, query: ListReferralsQuery): Promise<ReferralPage> {
-    return this.page(operatorScope(principal), query);
+  /** The operator's worklist: referrals sent to the caller's offers only, each shown one audited. */
+  async listForOperator(
+    principal: Principal,
+    query: ListReferralsQuery,
+    meta: RequestMeta,
+  ): Promise<ReferralPage> {
+    const page = await this.page(operatorScope(principal), query);
+    return this.audited(principal, 'referral.worklist', page, meta);
+  }
+
+  private async audited(principal: Principal, action: string, page: ReferralPage, meta: RequestMeta) {
+    await this.audit.recordAllNow(
+      principal,
+      page.items.map((row) => readEntry(principal, action, row, meta)),
+    );
+    return page;
+  }
+
+  private async findOrDeny(principal: Principal, id: string, meta: RequestMeta, action: string) {
+    const row = await this.referrals.findInScope(id, referralScope(principal));
+    if (row) return row;
+    await this.audit.denied(principal, {
+      action,
+      resource: { type: 'referral', id },
+      requestId: meta.requestId,
+    });
+    throw ProblemException.notFound(`referral ${id}`);
   }
 
   private async page(scope: ReferralFilter, query: ListReferralsQuery): Promise<ReferralPage> {
@@ -125,7 +143,7 @@ export class ReferralService {
 
   /** The citizen's identity: only for the referring municipality and an operator after acceptance; audited. */
   async citizen(principal: Principal, id: string, meta: RequestMeta) {
-    const row = await this.get(principal, id, meta);
+    const row = await this.findOrDeny(principal, id, meta, 'citizen.read');
     if (!maySeeCitizen(principal, row)) {
       await this.audit.denied(principal, {
         action: 'citizen.read',
@@ -137,14 +155,7 @@ export class ReferralService {
       );
     }
     const cpr = this.vault.open({ ciphertext: Buffer.from(row.cprCiphertext), keyId: row.cprKeyId });
-    await this.audit.recordNow(principal, {
-      action: 'citizen.read',
-      resource: { type: 'referral', id },
-      citizenPseudonym: row.citizenPseudonym,
-      purpose: principal.orgType === 'region' ? 'placement' : 'visitation',
-      outcome: 'ALLOWED',
-      requestId: meta.requestId,
-    });
+    await this.audit.recordNow(principal, readEntry(principal, 'citizen.read', row, meta));
     return { cpr: cpr.value, pseudonym: row.citizenPseudonym, ageGroup: row.ageGroup };
   }
 }
@@ -165,5 +176,17 @@ function filterOf(q: ListReferralsQuery): ReferralFilter {
           },
         }
       : {}),
+  };
+}
+
+/** An allowed read of one citizen's case: who, which case, which citizen (pseudonym), why. */
+function readEntry(principal: Principal, action: string, row: ReferralRow, meta: RequestMeta): AuditEntry {
+  return {
+    action,
+    resource: { type: 'referral', id: row.id },
+    citizenPseudonym: row.citizenPseudonym,
+    purpose: principal.orgType === 'region' ? 'placement' : 'visitation',
+    outcome: 'ALLOWED',
+    requestId: meta.requestId,
   };
 }

@@ -53,6 +53,15 @@ export class SigningKeys {
     return entry.key;
   }
 
+  /**
+   * Whether a key id is still among the realm's keys, refreshing first when the keys are due (as keyFor does):
+   * how a token verified earlier with that key stays trusted exactly as long as the key does.
+   */
+  async stillTrusts(kid: string): Promise<boolean> {
+    if (this.isStale()) await this.refreshUnlessCoolingDown();
+    return this.keys.has(kid);
+  }
+
   /** Resolves when keys are cached (fetching them if none are); for readiness. */
   async ensureAvailable(): Promise<void> {
     if (this.keys.size === 0) await this.refreshUnlessCoolingDown();

@@ -144,6 +144,26 @@ export const ReferralAdviceOverdue = defineEvent(
   z.strictObject({ ...referralRef, adviceDueAt: instant }),
 );
 
+/**
+ * Advice (rådgivning) reached the referral. When the referral was already decided (an urgent placement ahead
+ * of advice), the decision is compared with the advice now (rule 4): followsAdvice, deviation and its reasons
+ * are set, so financing and the state see a deviation that arises after the decision.
+ */
+export const ReferralAdviceReceived = defineEvent(
+  type('advice-received'),
+  topic,
+  z.strictObject({
+    ...referralRef,
+    adviceCaseId: uuid,
+    level,
+    offerId: uuid,
+    /** Present only when the referral was decided before the advice arrived. */
+    followsAdvice: z.boolean().optional(),
+    deviation: z.boolean().optional(),
+    deviationReasons: z.array(z.enum(DEVIATION_REASONS)).optional(),
+  }),
+);
+
 export const REFERRAL_EVENTS = [
   ReferralCreated,
   ReferralSubmitted,
@@ -156,4 +176,5 @@ export const REFERRAL_EVENTS = [
   PlacementEnded,
   ReferralWithdrawn,
   ReferralAdviceOverdue,
+  ReferralAdviceReceived,
 ] as const;

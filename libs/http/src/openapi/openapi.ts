@@ -4,6 +4,17 @@ import { PROBLEM_TYPES, problemType } from '../problem/problem';
 import { applyOpenApiConventions } from './openapi.conventions';
 import { operationIdFactory, publicOperationIds } from './operation-ids';
 
+/** Where Swagger UI's "Authorize" signs a person in: Keycloak's authorization-code flow with PKCE. */
+export interface OpenApiSignIn {
+  authorizationUrl: string;
+  tokenUrl: string;
+  /** A public client of the realm whose redirect URIs include this service's /docs/oauth2-redirect.html. */
+  clientId: string;
+}
+
+/** The scheme for a person signing in through /docs; machines send their client-credentials token as bearer. */
+export const SIGN_IN_SCHEME = 'keycloak';
+
 export interface OpenApiInfo {
   title: string;
   description: string;
@@ -19,21 +30,51 @@ export const BEARER_SCHEME = 'bearer';
  * Builds the service's OpenAPI document and serves it at /docs (UI) and /docs-json. The conventions every
  * service shares (bearer security, operation ids, named schemas, headers) are in `openapi.conventions.ts`.
  */
-export function setupOpenApi(app: INestApplication, info: OpenApiInfo): OpenAPIObject {
-  const config = new DocumentBuilder()
+export function setupOpenApi(
+  app: INestApplication,
+  info: OpenApiInfo,
+  signIn?: OpenApiSignIn,
+): OpenAPIObject {
+  const builder = new DocumentBuilder()
     .setTitle(info.title)
     .setDescription(`${info.description}\n\n${problemTypesMarkdown(info.problemTypes ?? {})}`)
     .setVersion(info.version)
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }, BEARER_SCHEME)
     // Document-level, so Swagger UI's "Authorize" sends the token on every call and clients know they need one.
-    .addSecurityRequirements(BEARER_SCHEME)
-    .build();
+    .addSecurityRequirements(BEARER_SCHEME);
+  if (signIn) {
+    builder
+      .addOAuth2(
+        {
+          type: 'oauth2',
+          description:
+            'A person signs in with Keycloak (authorization code with PKCE); the same access token',
+          flows: {
+            authorizationCode: {
+              authorizationUrl: signIn.authorizationUrl,
+              tokenUrl: signIn.tokenUrl,
+              scopes: {},
+            },
+          },
+        },
+        SIGN_IN_SCHEME,
+      )
+      .addSecurityRequirements(SIGN_IN_SCHEME);
+  }
+  const config = builder.build();
   const document = SwaggerModule.createDocument(app, config, { operationIdFactory });
   applyOpenApiConventions(document, {
     schemas: { Problem: PROBLEM_SCHEMA },
     publicOperationIds: publicOperationIds(app),
   });
-  SwaggerModule.setup('docs', app, document);
+  SwaggerModule.setup('docs', app, document, {
+    swaggerOptions: {
+      persistAuthorization: true,
+      ...(signIn
+        ? { initOAuth: { clientId: signIn.clientId, usePkceWithAuthorizationCodeGrant: true } }
+        : {}),
+    },
+  });
   return document;
 }
 

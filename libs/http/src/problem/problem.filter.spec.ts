@@ -149,4 +149,28 @@ describe('problem filter', () => {
     expect(status).toBe(404);
     expect(body.type).toBe('urn:dk:social:problem:not-found');
   });
+  it('answers an unreachable database with 503 and Retry-After, naming no host (a Prisma driver-adapter error)', () => {
+    const unreachable = Object.assign(new Error("Can't reach database server at 127.0.0.1:5432"), {
+      code: 'P1001',
+      meta: {
+        driverAdapterError: { cause: { kind: 'DatabaseNotReachable', host: '127.0.0.1', port: 5432 } },
+      },
+    });
+    const { status, headers, body } = render(unreachable);
+    expect(status).toBe(503);
+    expect(headers).toEqual({ 'Retry-After': '5' });
+    expect(body.type).toBe('urn:dk:social:problem:service-unavailable');
+    expect(JSON.stringify(body)).not.toContain('5432');
+  });
+
+  it('answers a server shutting down (SQLSTATE 57P01) with 503, but a constraint violation still with 500', () => {
+    const shutdown = Object.assign(new Error('terminating connection due to administrator command'), {
+      meta: { driverAdapterError: { cause: { kind: 'postgres', originalCode: '57P01' } } },
+    });
+    expect(render(shutdown).status).toBe(503);
+    const unique = Object.assign(new Error('duplicate key'), {
+      meta: { driverAdapterError: { cause: { kind: 'UniqueConstraintViolation', originalCode: '23505' } } },
+    });
+    expect(render(unique).status).toBe(500);
+  });
 });

@@ -3,6 +3,7 @@ import { DomainError } from '@platform/domain';
 import type { Request, Response } from 'express';
 import { problemOfDomainError } from './domain-problem';
 import { PROBLEM_CONTENT_TYPE, PROBLEM_TYPES, ProblemBody, ProblemException, problemType } from './problem';
+import { unavailableProblem } from './unavailable-problem';
 
 /**
  * Renders every error of an HTTP request as problem+json. Domain errors are mapped by their kind (see
@@ -22,8 +23,10 @@ export class ProblemFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const request = http.getRequest<Request>();
     const response = http.getResponse<Response>();
-    const problem = { ...this.toProblem(error, request), instance: request.originalUrl?.split('?')[0] };
-    const headers = error instanceof ProblemException ? error.headers : undefined;
+    // An unreachable database is answered 503 before anything else looks at the error (see unavailableProblem).
+    const known = error instanceof ProblemException ? error : (unavailableProblem(error) ?? error);
+    const problem = { ...this.toProblem(known, request), instance: request.originalUrl?.split('?')[0] };
+    const headers = known instanceof ProblemException ? known.headers : undefined;
     for (const [name, value] of Object.entries(headers ?? {})) response.setHeader(name, value);
     response.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
   }
@@ -49,6 +52,13 @@ export class ProblemFilter implements ExceptionFilter {
 
 function fromHttpException(error: HttpException): ProblemBody {
   const status = error.getStatus();
-  const slug = status === 404 ? 'not-found' : `http-${status}`;
-  return { type: status === 404 ? PROBLEM_TYPES.notFound : problemType(slug), title: error.message, status };
+  if (status !== 404) return { type: problemType(`http-${status}`), title: error.message, status };
+  // Express's "no such route" is a 404 whose message is `Cannot GET <url>`, query string included, and a query
+  // may carry a CPR number or a token: the problem says "Not found" and names the path only.
+  return {
+    type: PROBLEM_TYPES.notFound,
+    title: 'Not found',
+    status,
+    detail: error.message.replace(/\?\S*/, ''),
+  };
 }

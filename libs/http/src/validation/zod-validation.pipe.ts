@@ -47,3 +47,6 @@ function describe(issue: z.core.$ZodIssue): string {
   if (issue.code === 'invalid_type' && issue.input === undefined) return 'required';
   return issue.message;
 }
+
+// The shared field rules go out with the pipe that applies them (the package index lists this file).
+export { containsCprNumber, freeText } from './free-text';

@@ -1,10 +1,13 @@
 import type { INestApplication, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { OpenAPIObject } from '@nestjs/swagger';
-import { configureHttpApp, JsonLogger } from '@platform/http';
+import { configureHttpApp, JsonLogger, type HttpAppOptions } from '@platform/http';
 import { InboxProcessor, InboxServer, KafkaConnection } from '@platform/messaging';
 import { KitModule } from '../kit.module';
 import { loadServiceConfig, type LoadedConfig, type ServiceDefinition } from '../service-definition';
+
+/** The realm's public client for /docs sign-in (tools/keycloak/src/realm.ts creates it with each service's redirect). */
+const DOCS_CLIENT_ID = 'api-docs';
 
 export interface ServiceApp {
   app: INestApplication;
@@ -25,11 +28,11 @@ export async function createServiceApp(
     bodyParser: false,
     logger: new JsonLogger(logLevels),
   });
-  const openApi = configureHttpApp(app, { bodyLimit: config.kit.bodyLimit, openApi: definition.openApi });
+  const openApi = configureHttpApp(app, edgeOptions(definition, config));
   await app.get(KafkaConnection).ensureTopics();
   app.connectMicroservice({
     strategy: new InboxServer({
-      kafka: { brokers: config.kit.kafkaBrokers, clientId: definition.name },
+      kafka: config.kit.kafka,
       groupId: config.kit.consumerGroup,
       inbox: app.get(InboxProcessor),
     }),
@@ -62,8 +65,18 @@ export async function openApiDocument(
     bodyParser: false,
   });
   try {
-    return configureHttpApp(app, { bodyLimit: config.kit.bodyLimit, openApi: definition.openApi });
+    return configureHttpApp(app, edgeOptions(definition, config));
   } finally {
     await app.close();
   }
+}
+
+/** The HTTP edge of a service: its body limit, its OpenAPI description, /docs signing in through the realm. */
+function edgeOptions(definition: ServiceDefinition, { kit }: LoadedConfig): HttpAppOptions {
+  const oidc = `${kit.keycloakUrl.replace(/\/+$/, '')}/realms/${kit.realm}/protocol/openid-connect`;
+  return {
+    bodyLimit: kit.bodyLimit,
+    openApi: definition.openApi,
+    signIn: { authorizationUrl: `${oidc}/auth`, tokenUrl: `${oidc}/token`, clientId: DOCS_CLIENT_ID },
+  };
 }

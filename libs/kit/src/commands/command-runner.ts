@@ -4,6 +4,9 @@ import { ProblemException } from '@platform/http';
 import { OutboxRelay, OutboxWriter, type PendingEvent, type SqlTransaction } from '@platform/messaging';
 import { UnitOfWork } from '../database/unit-of-work';
 import { checkIfMatch } from './if-match';
+import { isSystemPrincipal, systemPrincipal } from './system-principal';
+
+export { isSystemPrincipal, systemPrincipal } from './system-principal';
 
 /** What a command decided, from the current state: the change to save and the events it causes. */
 export interface Transition<C> {
@@ -16,9 +19,13 @@ export interface Transition<C> {
  * `Row` is the loaded state, `C` the change a transition decides, `R` what saving returns.
  */
 export interface Command<Row, C, R, T = SqlTransaction> {
+  /** A caller's principal, or `runner.system` when the service acts on an event or a schedule. */
   principal: Principal;
   requestId?: string;
+  /** Not checked for `runner.system`: an event has no ETag to send; the row lock orders it instead. */
   ifMatch: string | undefined;
+  /** A transaction to run in instead of the unit of work's: the inbox's, so the effect commits with its id. */
+  tx?: T;
   resource: { type: string; id: string };
   /** Audit action, e.g. `referral.submit`. */
   action: string;
@@ -45,14 +52,21 @@ export class CommandRunner {
     private readonly outbox: OutboxWriter,
     private readonly relay: OutboxRelay,
     private readonly audit: AuditTrail,
-  ) {}
+  ) {
+    this.system = systemPrincipal(outbox.source.replace(/^\/services\//, ''));
+  }
+
+  /** The service itself as the principal of a command (see systemPrincipal). */
+  readonly system: Principal;
 
   async run<Row, C, R, T = SqlTransaction>(command: Command<Row, C, R, T>): Promise<R> {
     const { principal, resource } = command;
-    const result = await this.uow.run<{ found: false } | { found: true; saved: R }, T>(async (tx) => {
+    const within = <X>(fn: (tx: T) => Promise<X>) =>
+      command.tx === undefined ? this.uow.run<X, T>(fn) : fn(command.tx);
+    const result = await within<{ found: false } | { found: true; saved: R }>(async (tx) => {
       const row = await command.load(tx);
       if (!row) return { found: false };
-      checkIfMatch(command.etag(row), command.ifMatch, resource.type);
+      if (!isSystemPrincipal(principal)) checkIfMatch(command.etag(row), command.ifMatch, resource.type);
       const { change, events } = await command.transition(row, tx);
       const saved = await command.save(tx, row, change);
       await this.emit(tx as SqlTransaction, command, events);
@@ -67,6 +81,7 @@ export class CommandRunner {
       return { found: true, saved };
     });
     if (!result.found) await this.notFound(command);
+    // In a caller's transaction (the inbox's) this nudges before that commits; the relay's poll covers it.
     this.uow.afterCommit(() => this.relay.nudge());
     return (result as { saved: R }).saved;
   }

@@ -1,5 +1,8 @@
 import { csv, key32, loadConfig, port } from '@platform/http';
+import type { KafkaSettings } from '@platform/messaging';
+import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { productionGuardrails } from './production-guardrails';
 
 /** What every service reads from its environment (validated once at start); services add their own. */
 export interface KitConfig {
@@ -8,6 +11,10 @@ export interface KitConfig {
   databaseUrl: string;
   databasePoolSize: number;
   kafkaBrokers: string[];
+  /** Brokers, client id (the service's name), SASL/SCRAM credentials and TLS: what every kafkajs client uses. */
+  kafka: KafkaSettings;
+  /** The variable that holds the service's Kafka password: `<SERVICE>_KAFKA_PASSWORD`. */
+  kafkaPasswordVariable: string;
   consumerGroup: string;
   keycloakUrl: string;
   realm: string;
@@ -33,6 +40,16 @@ function kitSchema(service: string, defaultPort: number) {
       .default(`postgresql://postgres@127.0.0.1:5432/${databaseName(service)}`),
     DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
     KAFKA_BROKERS: csv.default(['127.0.0.1:9092']),
+    // The service's Kafka principal (User:<name>; the broker's ACLs are written for it) and its SCRAM password.
+    KAFKA_USERNAME: z.string().min(1).default(service),
+    [`${prefix}_KAFKA_PASSWORD`]: z.string().min(1).optional(),
+    KAFKA_SASL_MECHANISM: z.enum(['scram-sha-256', 'scram-sha-512']).default('scram-sha-256'),
+    // TLS to the broker (production): KAFKA_SSL=true, and KAFKA_SSL_CA_FILE for a CA of its own (PEM).
+    KAFKA_SSL: z
+      .enum(['true', 'false'])
+      .default('false')
+      .transform((v) => v === 'true'),
+    KAFKA_SSL_CA_FILE: z.string().min(1).optional(),
     KAFKA_CONSUMER_GROUP: z.string().min(1).default(service),
     KEYCLOAK_URL: z.url().default('http://127.0.0.1:8180'),
     KEYCLOAK_REALM: z.string().min(1).default('social'),
@@ -53,12 +70,31 @@ export function loadKitConfig(
   env: NodeJS.ProcessEnv = process.env,
 ): KitConfig {
   const raw = loadConfig(kitSchema(service, defaultPort), env) as Record<string, unknown>;
-  return {
+  const kafkaPasswordVariable = `${envPrefix(service)}_KAFKA_PASSWORD`;
+  const password = raw[kafkaPasswordVariable] as string | undefined;
+  const caFile = raw.KAFKA_SSL_CA_FILE as string | undefined;
+  const ssl = (raw.KAFKA_SSL as boolean) && (caFile ? { ca: readFileSync(caFile, 'utf8') } : true);
+  const config: KitConfig = {
     service,
     port: raw.PORT as number,
     databaseUrl: raw[`${envPrefix(service)}_DATABASE_URL`] as string,
     databasePoolSize: raw.DATABASE_POOL_SIZE as number,
     kafkaBrokers: raw.KAFKA_BROKERS as string[],
+    kafka: {
+      brokers: raw.KAFKA_BROKERS as string[],
+      clientId: service,
+      ...(password
+        ? {
+            sasl: {
+              mechanism: raw.KAFKA_SASL_MECHANISM as 'scram-sha-256' | 'scram-sha-512',
+              username: raw.KAFKA_USERNAME as string,
+              password,
+            },
+          }
+        : {}),
+      ...(ssl ? { ssl } : {}),
+    },
+    kafkaPasswordVariable,
     consumerGroup: raw.KAFKA_CONSUMER_GROUP as string,
     keycloakUrl: raw.KEYCLOAK_URL as string,
     realm: raw.KEYCLOAK_REALM as string,
@@ -67,6 +103,10 @@ export function loadKitConfig(
     requestHashKey: raw.REQUEST_HASH_KEY as Buffer,
     production: raw.NODE_ENV === 'production',
   };
+  // Here, so every service's loadServiceConfig runs it; it reads the whole environment, so the service's own
+  // secrets (CPR keys…) are checked too.
+  productionGuardrails(env, config, `${envPrefix(service)}_DATABASE_URL`);
+  return config;
 }
 
 /** Injection tokens: the kit's configuration and the service's own (its `config` schema, parsed). */

@@ -26,12 +26,14 @@ interface StoredRequest {
  */
 export class IdempotencyStore {
   async claim(tx: SqlTransaction, caller: string, key: string, requestHash: string): Promise<ClaimResult> {
-    await tx.$executeRaw`SELECT set_config('lock_timeout', ${CLAIM_WAIT}, true)`;
+    // One round trip: the lock timeout is set (for this transaction) by the row source, before the insert
+    // can wait on another request's uncommitted claim of the same key.
     const inserted = await tx.$executeRaw`
       INSERT INTO idempotent_request
         (caller, key, request_hash, response_status, response_body, response_headers, created_at, expires_at)
-      VALUES (${caller}, ${key}, ${requestHash}, 0, 'null'::jsonb, '{}'::jsonb, now(),
-              now() + make_interval(hours => ${IDEMPOTENCY_RETENTION_HOURS}))
+      SELECT ${caller}, ${key}, ${requestHash}, 0, 'null'::jsonb, '{}'::jsonb, now(),
+             now() + make_interval(hours => ${IDEMPOTENCY_RETENTION_HOURS})
+      FROM (SELECT set_config('lock_timeout', ${CLAIM_WAIT}, true)) AS claim_wait
       ON CONFLICT DO NOTHING`;
     if (inserted === 1) return { kind: 'new' };
     const [stored] = await tx.$queryRaw<StoredRequest[]>`

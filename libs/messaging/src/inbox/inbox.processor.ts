@@ -1,6 +1,5 @@
 import { Logger } from '@nestjs/common';
 import {
-  deadLetterTopic,
   EventSchemaError,
   fromKafkaMessage,
   InvalidCloudEventError,
@@ -11,7 +10,9 @@ import {
   type KafkaInboundMessage,
 } from '@platform/contracts';
 import type { Producer } from 'kafkajs';
+import { isDatabaseUnavailable } from '../database-errors';
 import { inTransaction, type SqlDatabase, type SqlTransaction } from '../sql-client';
+import { sendToDeadLetter } from './dead-letter';
 import { ForeignSourceError, checkSource } from './event-source';
 
 /** One message handed to a consumer, with a way to commit past it. */
@@ -54,7 +55,7 @@ export interface InboxOptions {
   /** Tries of an effect that fails while the database answers: then the message itself is the problem. */
   maxAttempts: number;
   retryDelayMs: number;
-  /** Longest wait between tries while the database does not answer (default 30 s). */
+  /** Longest pause between probes while the database does not answer (default 10 s). */
   maxBackoffMs?: number;
 }
 
@@ -101,6 +102,11 @@ export class InboxProcessor {
     this.stopped = true;
   }
 
+  /**
+   * Commits only after the outcome is durable (effect committed, or message on the DLQ). Anything thrown
+   * (InboxStoppedError, DeadLetterFailedError, a failed commit) leaves the offset where it was: the consumer
+   * crashes, restarts from the committed offset, and the inbox turns a second delivery into a no-op.
+   */
   async process(delivery: Delivery, handlers: HandlerEntry[]): Promise<Outcome> {
     const outcome = await this.handle(delivery, handlers);
     await delivery.commit();
@@ -137,23 +143,24 @@ export class InboxProcessor {
     handler: HandlerEntry,
   ): Promise<Outcome> {
     let attempts = 0;
-    let outages = 0;
     for (;;) {
       if (this.stopped) throw new InboxStoppedError();
       try {
+        // The inbox INSERT runs in the same try: a database that fails it is an outage like any other.
         return await this.applyOnce(delivery, event, data, handler);
       } catch (error) {
         if (error instanceof PermanentEventError) return this.deadLetter(delivery, error, attempts + 1);
-        if (!(await this.databaseAnswers())) {
-          outages += 1;
-          this.warn('database unavailable; the event waits', event, outages, error);
-          await this.wait(delivery, Math.min(this.options.maxBackoffMs ?? 30_000, 250 * 2 ** outages));
+        // Asked after the failure, not assumed from the error alone: a driver error we do not recognise is
+        // still no reason to dead-letter while the database does not answer.
+        if (isDatabaseUnavailable(error) || !(await this.databaseAnswers())) {
+          this.warn('database unavailable; the event waits, uncommitted', event, attempts, error);
+          await this.waitForDatabase(delivery);
           continue;
         }
         attempts += 1;
         if (attempts >= this.options.maxAttempts) return this.deadLetter(delivery, error, attempts);
         this.warn('event effect failed; retrying', event, attempts, error);
-        await this.wait(delivery, this.options.retryDelayMs * attempts);
+        await this.sleep(delivery, this.options.retryDelayMs * attempts);
       }
     }
   }
@@ -184,8 +191,21 @@ export class InboxProcessor {
     }
   }
 
-  /** Sleeps in short steps, keeping the group membership alive and giving way to a shutdown. */
-  private async wait(delivery: Delivery, ms: number): Promise<void> {
+  /**
+   * Waits until `SELECT 1` answers, probing with backoff (0.5 s doubling to maxBackoffMs): the message is
+   * tried again as soon as the database is back, not after a fixed sleep. Throws InboxStoppedError on shutdown.
+   */
+  private async waitForDatabase(delivery: Delivery): Promise<void> {
+    const maxBackoff = this.options.maxBackoffMs ?? 10_000;
+    for (let pause = 500; ; pause = Math.min(maxBackoff, pause * 2)) {
+      await this.sleep(delivery, pause);
+      if (this.stopped) throw new InboxStoppedError();
+      if (await this.databaseAnswers()) return;
+    }
+  }
+
+  /** Sleeps in short steps, heartbeating so the group keeps this consumer, and giving way to a shutdown. */
+  private async sleep(delivery: Delivery, ms: number): Promise<void> {
     const until = Date.now() + ms;
     while (Date.now() < until && !this.stopped) {
       await new Promise((r) => setTimeout(r, Math.min(1_000, until - Date.now())));
@@ -197,34 +217,19 @@ export class InboxProcessor {
     this.logger.warn({ msg, type: event.type, id: event.id, attempt, error: errorName(error) });
   }
 
+  /** Throws DeadLetterFailedError when the broker does not take it: then nothing is committed. */
   private async deadLetter(delivery: Delivery, error: unknown, attempts: number): Promise<Outcome> {
-    const { message } = delivery;
     const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
     this.logger.error({
       msg: 'message sent to dead-letter topic',
       topic: delivery.topic,
-      offset: message.offset,
+      offset: delivery.message.offset,
       reason,
     });
-    const producer = await this.producer();
-    await producer.send({
-      topic: deadLetterTopic(delivery.topic),
-      acks: -1,
-      messages: [
-        {
-          key: message.key ?? null,
-          value: message.value,
-          headers: {
-            ...(message.headers as Record<string, string | Buffer>),
-            dlq_error: reason.slice(0, 2000),
-            dlq_attempts: String(attempts),
-            dlq_source_topic: delivery.topic,
-            dlq_source_partition: String(delivery.partition),
-            dlq_source_offset: message.offset,
-            dlq_consumer: this.options.consumer,
-          },
-        },
-      ],
+    await sendToDeadLetter(this.producer, delivery, {
+      reason,
+      attempts,
+      consumer: this.options.consumer,
     });
     return 'dead-lettered';
   }

@@ -1,30 +1,38 @@
 import { Logger } from '@nestjs/common';
 import type { Producer } from 'kafkajs';
-import { inTransaction, type SqlDatabase } from '../sql-client';
-
-interface OutboxRow {
-  id: string;
-  topic: string;
-  message_key: string;
-  headers: Record<string, string>;
-  payload: unknown;
-}
+import { inTransaction, type SqlDatabase, type SqlTransaction } from '../sql-client';
+import { claimBatch, type OutboxRow } from './outbox-claim';
+import { isBrokerUnavailable } from './broker-errors';
 
 export interface RelayOptions {
   batchSize: number;
   pollIntervalMs: number;
   maxBackoffMs: number;
+  /** Failed publishes of one row, while the broker answers, before the row is parked (default 5). */
+  maxAttempts?: number;
+  /** Whether the broker answers (KafkaConnection.ping): tells a broker outage from a row the broker refuses. */
+  brokerAnswers?: () => Promise<boolean>;
 }
 
 /**
- * Publishes committed outbox rows to Kafka and marks them sent. Rows are locked with FOR UPDATE SKIP LOCKED,
- * so several relays (instances) never send the same row at the same time; if Kafka is down the transaction
- * rolls back and the rows wait. Delivery is at least once: consumers deduplicate on the CloudEvents id.
+ * Publishes committed outbox rows to Kafka and marks them sent. Delivery is at least once: consumers
+ * deduplicate on the CloudEvents id.
+ *
+ * Order: each message key (aggregate) has one relay at a time (see claimBatch), which sends that key's unsent
+ * rows in `seq` order, so two instances never reorder one aggregate's events.
+ *
+ * Failures: a broker outage rolls the batch back, counts nothing and backs off. A batch the broker refuses
+ * while it answers is sent again row by row, to find the row at fault: that row gets an attempt (and its
+ * error), the rows of other keys go out, the later rows of its own key wait. After maxAttempts the row is
+ * parked (`parked_at`), so it stops costing a try per batch; it keeps holding back its key until an operator
+ * clears it.
  */
 export class OutboxRelay {
   private readonly logger = new Logger('OutboxRelay');
   private running = false;
   private wake?: () => void;
+  /** A nudge that came while a batch was running: the next sleep is skipped, so its rows go out at once. */
+  private nudged = false;
   private loop?: Promise<void>;
   private failures = 0;
 
@@ -48,6 +56,7 @@ export class OutboxRelay {
 
   /** Called after a transaction that wrote to the outbox committed, so events go out without waiting a poll. */
   nudge(): void {
+    this.nudged = true;
     this.wake?.();
   }
 
@@ -57,23 +66,64 @@ export class OutboxRelay {
     return inTransaction(
       this.db,
       async (tx) => {
-        const rows = await tx.$queryRaw<OutboxRow[]>`
-          SELECT id, topic, message_key, headers, payload FROM outbox
-          WHERE sent_at IS NULL ORDER BY seq LIMIT ${this.options.batchSize}
-          FOR UPDATE SKIP LOCKED`;
+        const rows = await claimBatch(tx, this.options.batchSize);
         if (rows.length === 0) return 0;
-        await producer.sendBatch({ acks: -1, topicMessages: groupByTopic(rows) });
-        const ids = rows.map((r) => r.id);
-        await tx.$executeRaw`UPDATE outbox SET sent_at = now() WHERE id = ANY(${ids}::uuid[])`;
+        try {
+          await producer.sendBatch({ acks: -1, topicMessages: groupByTopic(rows) });
+        } catch (error) {
+          if (await this.isOutage(error)) throw error;
+          return this.oneByOne(tx, producer, rows);
+        }
+        await markSent(tx, rows);
         return rows.length;
       },
       { timeout: 30_000, maxWait: 5_000 },
     );
   }
 
+  /** Sends rows singly in seq order; a row the broker refuses holds back only the later rows of its key. */
+  private async oneByOne(tx: SqlTransaction, producer: Producer, rows: OutboxRow[]): Promise<number> {
+    const sent: OutboxRow[] = [];
+    const heldBack = new Set<string>();
+    for (const row of rows) {
+      if (heldBack.has(row.message_key)) continue;
+      try {
+        await producer.send({ acks: -1, topic: row.topic, messages: [toMessage(row)] });
+        sent.push(row);
+      } catch (error) {
+        // The broker went away meanwhile: keep what went out, count nothing.
+        if (await this.isOutage(error)) break;
+        heldBack.add(row.message_key);
+        await this.recordFailure(tx, row, error);
+      }
+    }
+    await markSent(tx, sent);
+    return sent.length;
+  }
+
+  private async recordFailure(tx: SqlTransaction, row: OutboxRow, error: unknown): Promise<void> {
+    const maxAttempts = this.options.maxAttempts ?? 5;
+    const reason = describeError(error).slice(0, 2000);
+    const [updated] = await tx.$queryRaw<{ attempts: number; parked: boolean }[]>`
+      UPDATE outbox SET attempts = attempts + 1, last_error = ${reason},
+        parked_at = CASE WHEN attempts + 1 >= ${maxAttempts} THEN now() END
+      WHERE id = ${row.id}::uuid
+      RETURNING attempts, parked_at IS NOT NULL AS parked`;
+    const log = { id: row.id, topic: row.topic, key: row.message_key, attempts: updated.attempts, reason };
+    if (updated.parked) this.logger.error({ msg: 'outbox row parked; later rows of its key wait', ...log });
+    else this.logger.warn({ msg: 'broker refused an outbox row; it is tried again', ...log });
+  }
+
+  private async isOutage(error: unknown): Promise<boolean> {
+    if (isBrokerUnavailable(error)) return true;
+    if (!this.options.brokerAnswers) return false;
+    return !(await this.options.brokerAnswers().catch(() => false));
+  }
+
   private async run(): Promise<void> {
     while (this.running) {
       let sent = 0;
+      this.nudged = false;
       try {
         sent = await this.publishBatch();
         if (this.failures > 0)
@@ -98,22 +148,39 @@ export class OutboxRelay {
   }
 
   private sleep(ms: number): Promise<void> {
+    if (this.nudged && this.failures === 0) return Promise.resolve();
     return new Promise((resolve) => {
-      const timer = setTimeout(resolve, ms);
-      this.wake = () => {
+      const done = () => {
         clearTimeout(timer);
+        this.wake = undefined;
         resolve();
       };
+      const timer = setTimeout(done, ms);
+      this.wake = done;
     });
   }
 }
 
+/** Name, Kafka protocol error type (of the error or the last try it wraps) and message, for `last_error`. */
+function describeError(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const type = [error, error.cause].map((e) => (e as { type?: unknown } | undefined)?.type).find(Boolean);
+  return `${error.name}${typeof type === 'string' ? ` (${type})` : ''}: ${error.message}`;
+}
+
+async function markSent(tx: SqlTransaction, rows: OutboxRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  const ids = rows.map((r) => r.id);
+  await tx.$executeRaw`UPDATE outbox SET sent_at = now() WHERE id = ANY(${ids}::uuid[])`;
+}
+
+function toMessage(row: OutboxRow) {
+  return { key: row.message_key, value: JSON.stringify(row.payload), headers: row.headers };
+}
+
+/** Messages per topic in seq order: kafkajs keeps that order within each partition. */
 function groupByTopic(rows: OutboxRow[]) {
-  const byTopic = new Map<string, { key: string; value: string; headers: Record<string, string> }[]>();
-  for (const row of rows) {
-    const messages = byTopic.get(row.topic) ?? [];
-    messages.push({ key: row.message_key, value: JSON.stringify(row.payload), headers: row.headers });
-    byTopic.set(row.topic, messages);
-  }
+  const byTopic = new Map<string, ReturnType<typeof toMessage>[]>();
+  for (const row of rows) byTopic.set(row.topic, [...(byTopic.get(row.topic) ?? []), toMessage(row)]);
   return [...byTopic].map(([topic, messages]) => ({ topic, messages }));
 }

@@ -21,7 +21,8 @@ export interface OutboxEntry<D extends EventDefinition> {
  * transaction instead of publishing a bad event.
  */
 export class OutboxWriter {
-  constructor(private readonly source: string) {}
+  /** CloudEvents `source` of this service's events, e.g. `/services/referrals`. */
+  constructor(readonly source: string) {}
 
   async append<D extends EventDefinition>(
     tx: SqlTransaction,

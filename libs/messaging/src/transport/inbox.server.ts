@@ -1,10 +1,10 @@
 import { Logger } from '@nestjs/common';
 import { Server, type CustomTransportStrategy, type MessageHandler } from '@nestjs/microservices';
 import type { EventDefinition } from '@platform/contracts';
-import { Kafka, logLevel, type Consumer, type EachMessagePayload } from 'kafkajs';
+import type { Consumer, EachMessagePayload, Kafka } from 'kafkajs';
 import { lastValueFrom } from 'rxjs';
 import { InboxProcessor, type Delivery, type HandlerEntry } from '../inbox/inbox.processor';
-import type { KafkaSettings } from '../kafka/kafka-connection';
+import { kafkaClient, type KafkaSettings } from '../kafka/kafka-client';
 import type { InboundEvent, OnEventExtras } from './on-event.decorator';
 
 export interface InboxServerOptions {
@@ -34,12 +34,10 @@ export class InboxServer extends Server implements CustomTransportStrategy {
 
   constructor(private readonly options: InboxServerOptions) {
     super();
-    this.kafka = new Kafka({
-      clientId: `${options.kafka.clientId}-consumer`,
-      brokers: options.kafka.brokers,
-      connectionTimeout: 2_000,
-      logLevel: logLevel.NOTHING,
-    });
+    this.kafka = kafkaClient(
+      { ...options.kafka, clientId: `${options.kafka.clientId}-consumer` },
+      { connectionTimeout: 2_000 },
+    );
   }
 
   listen(callback: (error?: unknown) => void): void {

@@ -1,25 +1,29 @@
 import { REJECTION_REASONS } from '@platform/contracts';
 import { SPECIALISATION_LEVELS } from '@platform/domain';
+import { freeText } from '@platform/http';
 import { z } from 'zod';
 import { calendarDate } from './create-referral.dto';
 
-/** Bodies of the state-changing commands. Every one is strict: unknown fields are refused. */
+/**
+ * Bodies of the state-changing commands. Every one is strict: unknown fields are refused. Free text (reasons,
+ * notes, justifications) refuses a CPR number: it is stored in clear and copied to other organisations.
+ */
 /** Commands without parameters: an empty object, or no body at all. */
 export const emptyCommandSchema = z.strictObject({});
 
-export const withdrawSchema = z.strictObject({ reason: z.string().trim().min(3).max(2000) });
+export const withdrawSchema = z.strictObject({ reason: freeText(2000, 3) });
 
 /** Afgørelse: which offer, at which level, from when; a justification when deviating from advice. */
 export const decideSchema = z.strictObject({
   offerId: z.uuid(),
   level: z.enum(SPECIALISATION_LEVELS),
   startDate: calendarDate,
-  justification: z.string().trim().max(4000).optional(),
+  justification: freeText(4000).optional(),
 });
 
 export const rejectSchema = z.strictObject({
   reason: z.enum(REJECTION_REASONS),
-  note: z.string().trim().max(2000).optional(),
+  note: freeText(2000).optional(),
 });
 
 export const startPlacementSchema = z.strictObject({ startDate: calendarDate.optional() });

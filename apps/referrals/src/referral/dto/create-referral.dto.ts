@@ -1,4 +1,12 @@
-import { Cpr, findTargetGroup, InvalidCprError, isIsoDate, SPECIALISATION_LEVELS } from '@platform/domain';
+import {
+  Cpr,
+  findTargetGroup,
+  InvalidCprError,
+  isIsoDate,
+  SPECIALISATION_LEVELS,
+  todayInDenmark,
+} from '@platform/domain';
+import { freeText } from '@platform/http';
 import { z } from 'zod';
 
 /** A calendar date that exists (2026-02-30 does not). */
@@ -51,11 +59,30 @@ export const createReferralSchema = z
       .boolean()
       .default(false)
       .meta({ description: 'Akut anbringelse: may be decided before advice' }),
-    urgentReason: z.string().trim().min(10).max(2000).optional(),
+    urgentReason: freeText(2000, 10).optional(),
   })
   .refine((body) => !body.urgent || body.urgentReason, {
     path: ['urgentReason'],
     message: 'required when urgent is true',
-  });
+  })
+  .superRefine(bornByReferralDate);
+
+/**
+ * The citizen must be born on or before the referral date (the age group is computed on it): a birth date in
+ * the future is a wrong CPR number, a referral date before the birth a wrong date. Neither date is echoed.
+ */
+function bornByReferralDate(body: { cpr: string; referralDate?: string }, ctx: z.RefinementCtx): void {
+  const birthDate = Cpr.tryParse(body.cpr)?.birthDate;
+  if (!birthDate) return;
+  if (birthDate > todayInDenmark()) {
+    ctx.addIssue({ code: 'custom', path: ['cpr'], message: 'the date of birth lies in the future' });
+  } else if (body.referralDate && body.referralDate < birthDate) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['referralDate'],
+      message: "must not be before the citizen's date of birth",
+    });
+  }
+}
 
 export type CreateReferralInput = z.infer<typeof createReferralSchema>;

@@ -1,0 +1,56 @@
+import { Client } from 'pg';
+import { derivationsIn, type Derivation } from './cpr-derivations';
+
+export interface Finding {
+  column: string;
+  found: string[];
+}
+
+/** `"name"` as an SQL identifier. */
+const ident = (name: string) => `"${name.replace(/"/g, '""')}"`;
+/** A literal in a PostgreSQL regular expression: every non-alphanumeric character escaped. */
+const literal = (text: string) => text.replace(/[^A-Za-z0-9]/g, (c) => `\\${c}`);
+
+/**
+ * Searches every column of every table of the database (information_schema, the session's temporary tables
+ * included) for the derivations: each value cast to text, bytea as hex, compared case-insensitively. One
+ * regular expression per column, so PostgreSQL reads each table's rows once per column.
+ */
+export async function scanDatabase(client: Client, derivations: Derivation[]): Promise<Finding[]> {
+  const { rows: columns } = await client.query<{
+    table_schema: string;
+    table_name: string;
+    column_name: string;
+    data_type: string;
+  }>(`
+    SELECT c.table_schema, c.table_name, c.column_name, c.data_type
+    FROM information_schema.columns c
+    JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name
+    WHERE t.table_type IN ('BASE TABLE', 'LOCAL TEMPORARY')
+      AND c.table_schema NOT IN ('pg_catalog', 'information_schema')
+    ORDER BY 1, 2, 3`);
+  if (columns.length === 0) throw new Error('no columns found: is this the right database?');
+  const pattern = derivations.map((d) => literal(d.value.toLowerCase())).join('|');
+  const findings: Finding[] = [];
+  for (const c of columns) {
+    const value =
+      c.data_type === 'bytea' ? `encode(${ident(c.column_name)}, 'hex')` : `${ident(c.column_name)}::text`;
+    const { rows } = await client.query<{ v: string }>(
+      `SELECT lower(${value}) AS v FROM ${ident(c.table_schema)}.${ident(c.table_name)}
+       WHERE lower(${value}) ~ $1 LIMIT 10`,
+      [pattern],
+    );
+    const found = [...new Set(rows.flatMap((r) => derivationsIn(r.v, derivations)))];
+    if (found.length > 0)
+      findings.push({ column: `${c.table_schema}.${c.table_name}.${c.column_name}`, found });
+  }
+  return findings;
+}
+
+/** How many columns the scan covers (so a test can show it looked at the whole schema). */
+export async function scannedColumns(client: Client): Promise<string[]> {
+  const { rows } = await client.query<{ name: string }>(`
+    SELECT c.table_name || '.' || c.column_name AS name FROM information_schema.columns c
+    WHERE c.table_schema = 'public' ORDER BY 1`);
+  return rows.map((r) => r.name);
+}

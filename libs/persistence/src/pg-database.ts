@@ -1,0 +1,165 @@
+import { Pool, types, type PoolClient, type QueryResultRow } from 'pg';
+
+/**
+ * The database client of the request path: `pg` directly, behind the same narrow interface the kit's parts
+ * use (`$executeRaw`/`$queryRaw` tagged templates, callback `$transaction`), so the unit of work, the
+ * idempotency claim, the outbox and the audit trail commit in one pg transaction. It exists because the
+ * Prisma client and its driver adapter cost ~40 % of a create's CPU (docs/performance.md); Prisma stays the
+ * schema and migration source, and its generated types type the rows.
+ *
+ * Structurally compatible with `SqlDatabase`/`SqlTransaction` of @platform/messaging (this library must not
+ * import it: messaging is built on persistence's tables, not the other way round).
+ */
+
+export interface SqlStatement {
+  text: string;
+  values: unknown[];
+}
+
+export interface TransactionOptions {
+  /** Longest the transaction may run; later statements and the commit are refused after it (ms). */
+  timeout?: number;
+  /** Longest to wait for a pooled connection (ms). */
+  maxWait?: number;
+}
+
+/** Thrown for a transaction that ran past its timeout: it is rolled back, nothing of it commits. */
+export class TransactionTimeoutError extends Error {
+  constructor(timeoutMs: number) {
+    super(`transaction ran longer than ${timeoutMs} ms and was rolled back`);
+    this.name = 'TransactionTimeoutError';
+  }
+}
+
+/**
+ * A tagged template as one parameterised statement: every interpolation becomes $1, $2…, never SQL text.
+ * A Date is sent as its UTC ISO string: pg would otherwise write the process's local time, which a DATE
+ * column truncates to the wrong day west of UTC.
+ */
+export function sql(strings: TemplateStringsArray, values: unknown[]): SqlStatement {
+  let text = strings[0];
+  for (let i = 1; i < strings.length; i++) text += `$${i}${strings[i]}`;
+  return { text, values: values.map(param) };
+}
+
+export function param(value: unknown): unknown {
+  return value instanceof Date ? value.toISOString() : value;
+}
+
+const DATE_OID = 1082;
+/**
+ * Values as Prisma returns them: a DATE is midnight UTC of that day (pg's default is local midnight), the
+ * rest is pg's default (timestamptz → Date, int8 → string, json → parsed, arrays → arrays).
+ */
+const typeParsers = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    oid === DATE_OID && format !== 'binary'
+      ? (value: string) => new Date(`${value}T00:00:00Z`)
+      : types.getTypeParser(oid, format)) as typeof types.getTypeParser,
+};
+
+type Queryable = Pick<PoolClient, 'query'>;
+
+/** Statements on one connection (a transaction) or on the pool (each statement on its own). */
+export class PgTransaction {
+  constructor(
+    protected readonly target: Queryable,
+    private readonly beforeStatement: () => void = () => undefined,
+  ) {}
+
+  /** Runs a statement; the number of rows it touched. */
+  async $executeRaw(strings: TemplateStringsArray, ...values: unknown[]): Promise<number> {
+    return (await this.query(sql(strings, values))).rowCount ?? 0;
+  }
+
+  /** Runs a query; its rows, typed by the caller. */
+  async $queryRaw<T = unknown>(strings: TemplateStringsArray, ...values: unknown[]): Promise<T> {
+    return (await this.query(sql(strings, values))).rows as T;
+  }
+
+  /** A statement built elsewhere (a repository's column list); values are parameters, never text. */
+  query<R extends QueryResultRow = QueryResultRow>(statement: SqlStatement) {
+    this.beforeStatement();
+    return this.target.query<R>(statement.text, statement.values.map(param));
+  }
+}
+
+export interface PgDatabaseOptions {
+  connectionString: string;
+  /** Connections in the pool (the kit's DATABASE_POOL_SIZE). */
+  max: number;
+  /** Shown in pg_stat_activity. */
+  applicationName?: string;
+}
+
+/** The pool, and transactions on it: BEGIN … COMMIT on one connection, ROLLBACK when fn throws. */
+export class PgDatabase extends PgTransaction {
+  readonly pool: Pool;
+
+  constructor(options: PgDatabaseOptions) {
+    const pool = new Pool({
+      connectionString: options.connectionString,
+      max: options.max,
+      application_name: options.applicationName,
+      types: typeParsers,
+    });
+    super(pool);
+    this.pool = pool;
+    // An idle connection that breaks (server restart) emits here; without a listener it would end the process.
+    pool.on('error', () => undefined);
+  }
+
+  async $transaction<R>(fn: (tx: PgTransaction) => Promise<R>, options: TransactionOptions = {}): Promise<R> {
+    const client = await this.connect(options.maxWait);
+    // A connection the server ends between two statements (restart, pg_terminate_backend) emits 'error' on
+    // the checked-out client, which nothing else listens to then; the next statement fails and rolls back.
+    let lost: Error | undefined;
+    const onError = (error: Error) => (lost = error);
+    client.on('error', onError);
+    const deadline = options.timeout === undefined ? Infinity : Date.now() + options.timeout;
+    const checkDeadline = () => {
+      if (Date.now() > deadline) throw new TransactionTimeoutError(options.timeout!);
+    };
+    let broken = false;
+    try {
+      await client.query('BEGIN');
+      const result = await fn(new PgTransaction(client, checkDeadline));
+      checkDeadline();
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => {
+        broken = true; // the connection is gone or unusable: do not hand it out again
+      });
+      throw error;
+    } finally {
+      client.off('error', onError);
+      client.release(broken || lost !== undefined);
+    }
+  }
+
+  $disconnect(): Promise<void> {
+    return this.pool.end();
+  }
+
+  private async connect(maxWait: number | undefined): Promise<PoolClient> {
+    if (maxWait === undefined) return this.pool.connect();
+    let timer: NodeJS.Timeout | undefined;
+    const connecting = this.pool.connect();
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () => reject(new Error(`no database connection free within ${maxWait} ms`)),
+        maxWait,
+      );
+    });
+    try {
+      return await Promise.race([connecting, timeout]);
+    } catch (error) {
+      // The connection may still arrive after the timeout: give it back to the pool then.
+      void connecting.then((client) => client.release()).catch(() => undefined);
+      throw error;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+}
