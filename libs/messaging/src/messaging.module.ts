@@ -84,13 +84,14 @@ export class MessagingModule {
         },
         {
           provide: InboxProcessor,
-          inject: [options.database, KafkaConnection],
-          useFactory: (db: SqlDatabase, kafka: KafkaConnection) =>
+          inject: [options.database, KafkaConnection, OutboxRelay],
+          useFactory: (db: SqlDatabase, kafka: KafkaConnection, relay: OutboxRelay) =>
             new InboxProcessor(db, kafka.producer, {
               consumer: options.consumerGroup,
               maxAttempts: options.inbox?.maxAttempts ?? 5,
               retryDelayMs: options.inbox?.retryDelayMs ?? 200,
               maxBackoffMs: options.inbox?.maxBackoffMs ?? 10_000,
+              onApplied: () => relay.nudge(),
             }),
         },
         MessagingLifecycle,

@@ -57,6 +57,11 @@ export interface InboxOptions {
   retryDelayMs: number;
   /** Longest pause between probes while the database does not answer (default 10 s). */
   maxBackoffMs?: number;
+  /**
+   * Called after an effect committed: the service's outbox relay is nudged here, so events an effect wrote
+   * (through the command runner) leave at once instead of at the relay's next poll.
+   */
+  onApplied?: () => void;
 }
 
 /** Thrown by an effect when retrying cannot help (e.g. the event names something this service never had). */
@@ -133,7 +138,9 @@ export class InboxProcessor {
       if (error instanceof EventSchemaError) return this.deadLetter(delivery, error, 0);
       throw error;
     }
-    return this.applyWithRetries(delivery, event, data, handler);
+    const outcome = await this.applyWithRetries(delivery, event, data, handler);
+    if (outcome === 'applied') this.options.onApplied?.();
+    return outcome;
   }
 
   private async applyWithRetries(
