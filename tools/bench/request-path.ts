@@ -18,7 +18,14 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
-import { createLoad, createOne, createReferrals, readLoad, type LoadResult } from './support/api-load';
+import {
+  createLoad,
+  createOne,
+  createReferrals,
+  readLoad,
+  readOne,
+  type LoadResult,
+} from './support/api-load';
 import { prepareBenchDatabase, serviceInfo, withClient } from './support/bench-database';
 import { createScriptFromSample, pgbench, readScript } from './support/direct-sql';
 import { kafkaLatency } from './support/kafka-latency';
@@ -114,15 +121,13 @@ async function main(): Promise<void> {
 
     // What one create writes, read back from the database: the direct baseline inserts exactly those rows.
     const sample = await createOne(api.baseUrl, api.token);
+    const created = await withClient(databaseUrl, (db) => createScriptFromSample(db, sample.id));
+    // …and what one read writes (its audit row), copied after the create's rows were.
+    await readOne(api.baseUrl, api.token, sample.id);
     const ids = await createReferrals(api.baseUrl, api.token, PRECREATE);
-    const { createSql, readSql, createRows } = await withClient(databaseUrl, async (db) => {
-      const created = await createScriptFromSample(db, sample.id);
-      return {
-        createSql: created.script,
-        readSql: await readScript(db, ids),
-        createRows: created.rows.map((r) => `${r.count} ${r.table}`).join(', '),
-      };
-    });
+    const readSql = await withClient(databaseUrl, (db) => readScript(db, ids, sample.id));
+    const createSql = created.script;
+    const createRows = created.rows.map((r) => `${r.count} ${r.table}`).join(', ');
 
     const create: Step[] = [];
     const read: Step[] = [];

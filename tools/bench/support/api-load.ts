@@ -126,3 +126,12 @@ export async function createOne(baseUrl: string, token: string): Promise<{ id: s
     throw new Error(`create answered ${res.status}: ${JSON.stringify(body)}`);
   return { id: body.id, receivedAt };
 }
+
+/** One read by id, as the load does it (so the database work of one read can be copied for the baseline). */
+export async function readOne(baseUrl: string, token: string, id: string): Promise<void> {
+  const res = await fetch(`${baseUrl}/api/v1/referrals/${id}`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
+  await res.arrayBuffer();
+  if (res.status !== 200) throw new Error(`read answered ${res.status}`);
+}

@@ -75,18 +75,43 @@ export async function createScriptFromSample(db: Client, referralId: string): Pr
   return { rows, script };
 }
 
-/** The read the API does for GET /referrals/:id, on a random one of the pre-created referrals. */
-export async function readScript(db: Client, ids: string[]): Promise<string> {
+/**
+ * The database work of GET /referrals/:id on a random one of the pre-created referrals: the SELECT, then the
+ * audit row the read writes (reads of a citizen's case are audited), copied from the one a real API read of
+ * `sampleId` wrote, in its own transaction as the service writes it.
+ */
+export async function readScript(db: Client, ids: string[], sampleId: string): Promise<string> {
   await db.query('CREATE TABLE IF NOT EXISTS bench_read_ids (n int PRIMARY KEY, id uuid NOT NULL)');
   await db.query('TRUNCATE bench_read_ids');
   await db.query(
     'INSERT INTO bench_read_ids (n, id) SELECT ordinality, id FROM unnest($1::uuid[]) WITH ORDINALITY AS t(id)',
     [ids],
   );
+  const audit = await auditRowOfRead(db, sampleId);
   return [
     `\\set n random(1, ${ids.length})`,
     'SELECT * FROM referral WHERE id = (SELECT id FROM bench_read_ids WHERE n = :n);',
+    ...(audit ? ['BEGIN;', audit, 'COMMIT;'] : []),
   ].join('\n');
+}
+
+/** The INSERT of the audit row an API read of the referral wrote, with fresh keys (none if reads are not audited). */
+async function auditRowOfRead(db: Client, referralId: string): Promise<string | undefined> {
+  const columns = (await columnsOf(db, 'outbox')).filter((c) => !SKIP.has(`outbox.${c.name}`));
+  const text = columns.map((c) => `${c.name}::text AS "${c.name}"`).join(', ');
+  const found = await db.query<Record<string, string | null>>(
+    `SELECT ${text} FROM outbox WHERE message_key = $1 AND payload->>'action' = 'referral.read'
+     ORDER BY seq DESC LIMIT 1`,
+    [referralId],
+  );
+  const row = found.rows[0];
+  if (!row) return undefined;
+  const values = columns.map((c) => {
+    const fresh = FRESH.outbox[c.name] ?? (c.name === 'sent_at' ? 'now()' : undefined);
+    if (fresh) return fresh;
+    return row[c.name] === null ? 'NULL' : `${literal(row[c.name]!)}::${c.type}`;
+  });
+  return `INSERT INTO outbox (${columns.map((c) => c.name).join(', ')}) VALUES (${values.join(', ')});`;
 }
 
 export interface PgbenchResult {

@@ -51,7 +51,10 @@ export function render(r: Report): string {
       r.create,
     ),
     '',
-    ...table('read by id (GET /api/v1/referrals/:id; direct = the same SELECT)', r.read),
+    ...table(
+      'read by id (GET /api/v1/referrals/:id; direct = the same SELECT and the audit row the read writes)',
+      r.read,
+    ),
   ];
   if (r.kafka) {
     const { relay, raw } = r.kafka;

