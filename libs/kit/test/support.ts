@@ -4,14 +4,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { migrate } from '@platform/persistence';
-import { PgSqlDatabase } from './sql-database';
+import { PgDatabase } from '@platform/persistence';
 
 const SERVER = `postgresql://${process.env.DATABASE_USER ?? 'postgres'}@${process.env.DATABASE_HOST ?? '127.0.0.1'}:${
   process.env.DATABASE_PORT ?? '5432'
 }`;
 
 export interface ThrowawayDatabase {
-  db: PgSqlDatabase;
+  db: PgDatabase;
   drop(): Promise<void>;
 }
 
@@ -27,7 +27,7 @@ export async function throwawayDatabase(setupSql: string): Promise<ThrowawayData
   } finally {
     rmSync(empty, { recursive: true, force: true });
   }
-  const db = new PgSqlDatabase(`${SERVER}/${name}`);
+  const db = new PgDatabase({ connectionString: `${SERVER}/${name}`, max: 5 });
   await db.pool.query(setupSql);
   return {
     db,
@@ -42,7 +42,7 @@ export async function throwawayDatabase(setupSql: string): Promise<ThrowawayData
 }
 
 /** Resolves when `count` sessions of this database wait for a lock: proof that a statement is blocked. */
-export async function lockWaiters(db: PgSqlDatabase, count: number, timeoutMs = 10_000): Promise<void> {
+export async function lockWaiters(db: PgDatabase, count: number, timeoutMs = 10_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const [{ waiting }] = await db.$queryRaw<{ waiting: number }[]>`

@@ -4,7 +4,7 @@ import { InboxProcessor, InboxStoppedError, on, type Delivery } from '../src/inb
 import { KafkaConnection } from '../src/kafka/kafka-connection';
 import { databaseUrl, kafkaSettings } from './support/stack';
 import { outboxDatabase } from './support/outbox-fixture';
-import { PgDatabase } from './support/pg-database';
+import { PgDatabase } from '@platform/persistence';
 
 /** A delivery of one message at offset 7 that records whether it was committed. */
 function delivery(message: Omit<Delivery['message'], 'offset'>) {
@@ -66,7 +66,7 @@ describe('the inbox', () => {
 
   it('waits while the database does not answer (the inbox INSERT fails), and on shutdown commits nothing', async () => {
     // Nothing listens on this port: every statement, the inbox INSERT first, fails as in an outage.
-    const gone = new PgDatabase(databaseUrl('messaging_outbox_test', '1'));
+    const gone = new PgDatabase({ connectionString: databaseUrl('messaging_outbox_test', '1'), max: 2 });
     const real = new KafkaConnection(kafkaSettings('inbox-test'));
     const inbox = new InboxProcessor(gone, real.producer, {
       consumer: 'inbox-test',

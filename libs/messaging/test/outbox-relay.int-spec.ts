@@ -2,7 +2,7 @@ import { KafkaConnection } from '../src/kafka/kafka-connection';
 import { OutboxRelay } from '../src/outbox/outbox.relay';
 import type { Producer } from 'kafkajs';
 import { appendRow, createTopic, outboxDatabase, outboxState } from './support/outbox-fixture';
-import { PgDatabase } from './support/pg-database';
+import { PgDatabase } from '@platform/persistence';
 import { databaseUrl, kafkaSettings, readTopic } from './support/stack';
 
 const DATABASE = 'messaging_outbox_test';
@@ -61,7 +61,7 @@ describe('the outbox relay', () => {
 
   beforeAll(async () => {
     db = await outboxDatabase(DATABASE);
-    other = new PgDatabase(databaseUrl(DATABASE), 8);
+    other = new PgDatabase({ connectionString: databaseUrl(DATABASE), max: 8 });
   });
   afterAll(async () => {
     await kafka.close();

@@ -1,5 +1,5 @@
 import { migrate } from '@platform/persistence';
-import { PgDatabase } from './pg-database';
+import { PgDatabase } from '@platform/persistence';
 import { databaseUrl, kafka } from './stack';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
@@ -13,7 +13,7 @@ import { join } from 'node:path';
 export async function outboxDatabase(name: string): Promise<PgDatabase> {
   const url = databaseUrl(name);
   await migrate(url, mkdtempSync(join(tmpdir(), 'no-service-migrations-')));
-  const db = new PgDatabase(url, 8);
+  const db = new PgDatabase({ connectionString: url, max: 8 });
   await db.$executeRaw`DELETE FROM outbox`;
   return db;
 }
