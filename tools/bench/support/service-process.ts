@@ -57,6 +57,13 @@ export const SERVICE_LOG = join(ROOT, '.scratch', 'bench-service.log');
  * Starts `node dist/apps/<service>/src/main.js` as its own process and waits for /health/ready. Its output
  * (one access-log line per request) goes to SERVICE_LOG; the tail is shown when the start fails.
  */
+/**
+ * The Node options services run with (tools/platform, the Dockerfile): a smaller young generation and one V8
+ * worker thread take about 28 MB off an idle service (docs/performance.md, Memory). The same here, so the
+ * benchmark measures what runs.
+ */
+export const SERVICE_NODE_OPTIONS = '--max-semi-space-size=4 --v8-pool-size=1';
+
 export async function startServiceProcess(options: StartOptions): Promise<ServiceProcess> {
   const port = Number(options.env.PORT);
   const baseUrl = `http://127.0.0.1:${port}`;
@@ -76,7 +83,7 @@ export async function startServiceProcess(options: StartOptions): Promise<Servic
   const logFd = openSync(SERVICE_LOG, 'w');
   const child = spawn(projectNode(), args, {
     cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', ...options.env },
+    env: { PATH: process.env.PATH ?? '', NODE_OPTIONS: SERVICE_NODE_OPTIONS, ...options.env },
     stdio: ['ignore', logFd, logFd],
   });
   closeSync(logFd); // the child holds its own copy
