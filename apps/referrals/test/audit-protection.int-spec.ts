@@ -57,7 +57,7 @@ describe('audit events in the outbox are append-only for the application', () =>
     await expect(t.prisma.outboxMessage.deleteMany({ where: { topic: TOPICS.audit } })).rejects.toEqual(
       refused,
     );
-    await expect(t.prisma.$executeRawUnsafe('TRUNCATE outbox')).rejects.toEqual(
+    await expect(t.prisma.$executeRaw`TRUNCATE outbox`).rejects.toEqual(
       expect.objectContaining({ message: expect.stringMatching(/cannot be truncated/) }),
     );
     expect(await audit()).toMatchObject({ id: auditId });

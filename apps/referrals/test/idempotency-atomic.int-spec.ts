@@ -55,24 +55,25 @@ describe('Idempotency-Key is claimed with the effect, atomically', () => {
     const body = newReferralBody({ urgent: true, urgentReason: marker });
     // A database failure after the referral row and its created event were written, inside the request's
     // transaction: a trigger on the outbox that refuses the created event of this one referral.
-    await t.prisma.$executeRawUnsafe(`
+    // Static SQL: the trigger recognises this test's referral by the urgent reason's fixed prefix.
+    await t.prisma.$executeRaw`
       CREATE OR REPLACE FUNCTION test_fail_after_work() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
         IF EXISTS (SELECT 1 FROM referral WHERE id = (NEW.payload->>'referralId')::uuid
-                   AND urgent_reason = '${marker}') THEN
+                   AND urgent_reason LIKE 'fail-after-work %') THEN
           RAISE EXCEPTION 'provoked failure after the work';
         END IF;
         RETURN NEW;
-      END $$`);
-    await t.prisma.$executeRawUnsafe(`
+      END $$`;
+    await t.prisma.$executeRaw`
       CREATE TRIGGER test_fail_after_work AFTER INSERT ON outbox FOR EACH ROW
-      WHEN (NEW.event_type = '${ReferralCreated.type}') EXECUTE FUNCTION test_fail_after_work()`);
+      WHEN (NEW.payload ? 'referralId') EXECUTE FUNCTION test_fail_after_work()`;
     let failed;
     try {
       failed = await create(key, body);
     } finally {
-      await t.prisma.$executeRawUnsafe('DROP TRIGGER IF EXISTS test_fail_after_work ON outbox');
-      await t.prisma.$executeRawUnsafe('DROP FUNCTION IF EXISTS test_fail_after_work()');
+      await t.prisma.$executeRaw`DROP TRIGGER IF EXISTS test_fail_after_work ON outbox`;
+      await t.prisma.$executeRaw`DROP FUNCTION IF EXISTS test_fail_after_work()`;
     }
     expect(failed.status).toBe(500);
     expect(failed.headers['content-type']).toContain('application/problem+json');

@@ -17,8 +17,10 @@ const ADAPTER_UNAVAILABLE = new Set([
 ]);
 /** 57P01-03: shut down by an administrator, crashed, starting up; 53300: too many connections. */
 const SQLSTATE_UNAVAILABLE = new Set(['57P01', '57P02', '57P03', '53300']);
+/** lock_timeout passed while waiting for a lock held by another transaction. */
+const LOCK_NOT_AVAILABLE = '55P03';
 /** Serialization failure, deadlock, lock not available: worth another try, never the event's fault. */
-const SQLSTATE_CONTENTION = new Set(['40001', '40P01', '55P03']);
+const SQLSTATE_CONTENTION = new Set(['40001', '40P01', LOCK_NOT_AVAILABLE]);
 const SOCKET_ERRORS = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND']);
 /** node-postgres reports a connection lost mid-query as a plain Error with this text. */
 const LOST_CONNECTION = /Connection terminated|connection error|Can't reach database server/i;
@@ -73,4 +75,9 @@ export function isTransientDatabaseError(error: unknown): boolean {
       (state !== undefined && SQLSTATE_CONTENTION.has(state))
     );
   });
+}
+
+/** A statement gave up waiting for a lock another transaction holds (lock_timeout). */
+export function isLockNotAvailable(error: unknown): boolean {
+  return chain(error).some((e) => sqlState(e) === LOCK_NOT_AVAILABLE);
 }

@@ -6,23 +6,23 @@ import {
   type EventData,
 } from '@platform/contracts';
 import type { SpecialisationLevel } from '@platform/domain';
-import { CommandRunner, UnitOfWork } from '@platform/kit';
+import { UnitOfWork, type Transition } from '@platform/kit';
 import { event, PermanentEventError } from '@platform/messaging';
 import type { Tx } from '../database/prisma.service';
 import { isAdviceOverdue } from '../referral/domain/advice-deadline';
 import { compareWithAdvice } from '../referral/domain/deviation';
 import { allowedCommands, nextStatus } from '../referral/domain/referral-lifecycle';
 import type { ReferralStatus } from '../referral/domain/referral-status';
-import { ReferralRepository, type ReferralRow } from '../referral/referral.repository';
-import { etagOf } from '../referral/referral.view';
+import { ReferralTransitions } from '../referral/referral-transitions';
+import type { ReferralChanges, ReferralRow } from '../referral/referral.repository';
 
 type Advice = EventData<typeof AdviceGiven>;
-type ReferralChange = Parameters<ReferralRepository['update']>[2];
 
 /**
  * Advice (rådgivning) arriving from knowledge, and the deadline of advice that has not arrived. Both change
- * a referral, so both go through the command runner as the service itself (runner.system): the change, its
- * event and its audit record commit together, as for every change a caseworker makes (issue 7, finding 9).
+ * a referral, so both go the one command path as the service itself (ReferralTransitions.runAsService): the
+ * change, its event and its audit record commit together, as for every change a caseworker makes (issue 7,
+ * finding 9).
  */
 @Injectable()
 export class AdviceService {
@@ -30,8 +30,7 @@ export class AdviceService {
 
   constructor(
     private readonly uow: UnitOfWork,
-    private readonly runner: CommandRunner,
-    private readonly referrals: ReferralRepository,
+    private readonly transitions: ReferralTransitions,
   ) {}
 
   /**
@@ -40,91 +39,79 @@ export class AdviceService {
    * computed now (rule 4) and published with `advice-received`, so financing and the state see a deviation.
    */
   async receive(tx: Tx, advice: Advice): Promise<void> {
-    await this.runner.run<ReferralRow, ReferralChange, ReferralRow, Tx>({
-      principal: this.runner.system,
-      tx,
-      ifMatch: undefined,
-      resource: { type: 'referral', id: advice.referralId },
-      action: 'referral.receive-advice',
-      purpose: 'visitation',
-      load: async (t) => {
-        const row = await this.referrals.lockInScope(t, advice.referralId, {
-          municipalityCode: advice.municipalityCode,
-        });
-        if (!row) throw new PermanentEventError(`advice ${advice.adviceCaseId} names an unknown referral`);
-        return row;
+    await this.transitions.runAsService(
+      {
+        referralId: advice.referralId,
+        scope: { municipalityCode: advice.municipalityCode },
+        tx,
+        action: 'referral.receive-advice',
+        missing: () => new PermanentEventError(`advice ${advice.adviceCaseId} names an unknown referral`),
       },
-      etag: etagOf,
-      citizenPseudonym: (row) => row.citizenPseudonym,
-      transition: (row) => adviceTransition(row, advice),
-      save: (t, row, change) => this.referrals.update(t, row, change),
-    });
+      (row) => adviceTransition(row, advice),
+    );
   }
 
   /** Flags referrals whose advice deadline passed without advice, once each, with an event. */
   async flagOverdue(now = new Date()): Promise<number> {
     const flagged = await this.uow.run(async (tx: Tx) => {
+      // Several instances may scan at once: each takes the rows no other holds.
       const due = await tx.$queryRaw<{ id: string }[]>`
         SELECT id FROM referral
         WHERE advice_due_at < ${now} AND advice_given_at IS NULL AND advice_overdue = false
           AND status NOT IN ('WITHDRAWN', 'ENDED', 'REJECTED')
         ORDER BY advice_due_at LIMIT 500 FOR UPDATE SKIP LOCKED`;
-      let flaggedNow = 0;
       for (const { id } of due) {
-        const row = await this.referrals.findInScope(id, {}, tx);
-        const dueAt = row?.adviceDueAt;
-        if (!row || !dueAt || !isAdviceOverdue({ adviceDueAt: dueAt, adviceGivenAt: row.adviceGivenAt, now }))
-          continue;
-        await this.runner.run<ReferralRow, ReferralChange, ReferralRow, Tx>({
-          principal: this.runner.system,
-          tx,
-          ifMatch: undefined,
-          resource: { type: 'referral', id },
-          action: 'referral.flag-advice-overdue',
-          purpose: 'visitation',
-          load: async () => row, // locked above (FOR UPDATE SKIP LOCKED)
-          etag: etagOf,
-          citizenPseudonym: (r) => r.citizenPseudonym,
-          transition: (r) => ({
-            change: { adviceOverdue: true },
-            events: [
-              event(ReferralAdviceOverdue, {
-                referralId: r.id,
-                municipalityCode: r.municipalityCode,
-                adviceDueAt: dueAt.toISOString(),
-              }),
-            ],
-          }),
-          save: (t, r, change) => this.referrals.update(t, r, change),
-        });
-        flaggedNow += 1;
+        await this.transitions.runAsService(
+          {
+            referralId: id,
+            scope: {},
+            tx,
+            action: 'referral.flag-advice-overdue',
+            missing: () => new Error(`referral ${id} vanished while locked`),
+          },
+          (row) => overdueTransition(row, now),
+        );
       }
-      return flaggedNow;
+      return due.length;
     });
     if (flagged) this.logger.log({ msg: 'advice overdue', referrals: flagged });
     return flagged;
   }
 }
 
+/** The flag and its event. The query above is the rule in SQL; a row it chose that the rule rejects is a bug. */
+function overdueTransition(row: ReferralRow, now: Date): Transition<ReferralChanges> {
+  const dueAt = row.adviceDueAt;
+  if (!dueAt || !isAdviceOverdue({ adviceDueAt: dueAt, adviceGivenAt: row.adviceGivenAt, now })) {
+    throw new Error(`referral ${row.id} was chosen as overdue but is not`);
+  }
+  return {
+    change: { adviceOverdue: true },
+    events: [
+      event(ReferralAdviceOverdue, {
+        referralId: row.id,
+        municipalityCode: row.municipalityCode,
+        adviceDueAt: dueAt.toISOString(),
+      }),
+    ],
+  };
+}
+
 /** The advice on the row and, for a referral decided ahead of advice, the comparison with the decision. */
-function adviceTransition(row: ReferralRow, advice: Advice) {
+function adviceTransition(row: ReferralRow, advice: Advice): Transition<ReferralChanges> {
   const status = row.status as ReferralStatus;
   // Advice for a referral that is closed cannot become applicable by trying again: park it at once.
   if (!allowedCommands(status).includes('receiveAdvice'))
     throw new PermanentEventError(`advice ${advice.adviceCaseId} arrived for a referral in status ${status}`);
-  const decided = row.decisionOfferId && row.decisionLevel;
-  const assessment = decided
-    ? compareWithAdvice(advice, {
-        level: row.decisionLevel as SpecialisationLevel,
-        offerId: row.decisionOfferId!,
-      })
-    : undefined;
+  const assessment =
+    row.decisionOfferId && row.decisionLevel
+      ? compareWithAdvice(advice, {
+          level: row.decisionLevel as SpecialisationLevel,
+          offerId: row.decisionOfferId,
+        })
+      : undefined;
   const comparison = assessment
-    ? {
-        followsAdvice: assessment.followsAdvice ?? undefined,
-        deviation: assessment.deviation,
-        deviationReasons: assessment.deviationReasons,
-      }
+    ? { deviation: assessment.deviation, deviationReasons: assessment.deviationReasons }
     : {};
   return {
     change: {
@@ -135,13 +122,8 @@ function adviceTransition(row: ReferralRow, advice: Advice) {
       adviceRationale: advice.rationale,
       adviceGivenAt: new Date(advice.givenAt),
       adviceOverdue: false,
-      ...(assessment
-        ? {
-            followsAdvice: assessment.followsAdvice,
-            deviation: assessment.deviation,
-            deviationReasons: assessment.deviationReasons,
-          }
-        : {}),
+      ...comparison,
+      ...(assessment ? { followsAdvice: assessment.followsAdvice } : {}),
     },
     events: [
       event(ReferralAdviceReceived, {
@@ -151,6 +133,7 @@ function adviceTransition(row: ReferralRow, advice: Advice) {
         level: advice.level,
         offerId: advice.offerId,
         ...comparison,
+        ...(assessment?.followsAdvice != null ? { followsAdvice: assessment.followsAdvice } : {}),
       }),
     ],
   };

@@ -8,6 +8,7 @@ import {
 import { Reflector } from '@nestjs/core';
 import type { Principal } from '@platform/auth';
 import { ProblemException, problemType } from '@platform/http';
+import { isLockNotAvailable } from '@platform/messaging';
 import type { Request, Response } from 'express';
 import { createHmac } from 'node:crypto';
 import { from, lastValueFrom, map, type Observable } from 'rxjs';
@@ -18,7 +19,6 @@ import { IdempotencyStore } from './idempotency.store';
 const KEY = /^[A-Za-z0-9._:-]{8,200}$/;
 const HTTP_CODE_METADATA = '__httpCode__';
 const REPLAYED_HEADERS = ['etag', 'location'];
-const LOCK_TIMEOUT = '55P03';
 
 type Outcome =
   | { replayed: false; body: unknown }
@@ -89,7 +89,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
         return { replayed: false, body };
       });
     } catch (error) {
-      if (isLockTimeout(error)) {
+      if (isLockNotAvailable(error)) {
         throw conflict(
           409,
           'idempotency-key-in-use',
@@ -119,11 +119,6 @@ function responseHeaders(res: Response): Record<string, string> {
     if (typeof value === 'string') headers[name] = value;
   }
   return headers;
-}
-
-function isLockTimeout(error: unknown): boolean {
-  const text = JSON.stringify(error, Object.getOwnPropertyNames(error ?? {}));
-  return text.includes(LOCK_TIMEOUT) || /lock timeout/i.test(text);
 }
 
 function conflict(status: number, slug: string, detail: string): ProblemException {
