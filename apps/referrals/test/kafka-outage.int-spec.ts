@@ -3,7 +3,7 @@ import { InboxProcessor, on, type Delivery } from '@platform/messaging';
 import { migrate } from '@platform/persistence';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { openConnectionsTo, stackSettings, testKafka } from '@platform/testing';
-import type { Consumer } from 'kafkajs';
+import type { Consumer, Kafka } from 'kafkajs';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { PrismaClient } from '../src/generated/prisma/client';
@@ -15,6 +15,24 @@ const STACK = join(__dirname, '../../../tools/stack');
 const kafkaPort = Number(stackSettings().kafkaBrokers[0]!.split(':').pop());
 const CONSUMER_DB = 'postgresql://postgres@127.0.0.1:5432/referrals_inbox_test';
 
+/** When this file started: the new consumer group reads from here, not the topic's whole history on this broker. */
+const STARTED = Date.now() - 60_000;
+
+/**
+ * A new group starts where the topic stood at `since`, as a new service deployed then would: a developer's
+ * broker may hold many thousands of older events (benchmarks), which only slow the test down.
+ */
+async function startGroupAt(kafka: Kafka, groupId: string, since: number): Promise<void> {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    const offsets = await admin.fetchTopicOffsetsByTimestamp(TOPICS.referral, since);
+    await admin.setOffsets({ groupId, topic: TOPICS.referral, partitions: offsets });
+  } finally {
+    await admin.disconnect();
+  }
+}
+
 /** A consumer of referral events elsewhere on the platform, using the inbox; its effect is one row per event. */
 async function startInboxConsumer(db: PrismaClient, outcomes: string[]): Promise<Consumer> {
   const kafka = testKafka('inbox-test');
@@ -25,7 +43,9 @@ async function startInboxConsumer(db: PrismaClient, outcomes: string[]): Promise
     maxAttempts: 3,
     retryDelayMs: 50,
   });
-  const consumer = kafka.consumer({ groupId: `inbox-test-${Date.now()}` });
+  const groupId = `inbox-test-${Date.now()}`;
+  await startGroupAt(kafka, groupId, STARTED);
+  const consumer = kafka.consumer({ groupId });
   await consumer.connect();
   await consumer.subscribe({ topic: TOPICS.referral, fromBeginning: true });
   await consumer.run({

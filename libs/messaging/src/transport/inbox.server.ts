@@ -31,6 +31,7 @@ export class InboxServer extends Server implements CustomTransportStrategy {
   private starting?: Promise<void>;
   private restartTimer?: NodeJS.Timeout;
   private closing = false;
+  private byTopic?: Map<string, HandlerEntry[]>;
 
   constructor(private readonly options: InboxServerOptions) {
     super();
@@ -106,10 +107,19 @@ export class InboxServer extends Server implements CustomTransportStrategy {
       commit: () =>
         consumer.commitOffsets([{ topic, partition, offset: (BigInt(message.offset) + 1n).toString() }]),
     };
-    await this.options.inbox.process(
-      delivery,
-      this.entries().filter((e) => e.definition.topic === topic),
-    );
+    await this.options.inbox.process(delivery, this.handlersOf(topic));
+  }
+
+  /** The handlers of one topic, collected once: the handlers are all registered before the consumer starts. */
+  private handlersOf(topic: string): HandlerEntry[] {
+    if (!this.byTopic) {
+      this.byTopic = new Map();
+      for (const entry of this.entries()) {
+        const name = entry.definition.topic as string;
+        this.byTopic.set(name, [...(this.byTopic.get(name) ?? []), entry]);
+      }
+    }
+    return this.byTopic.get(topic) ?? [];
   }
 
   /** Each `@OnEvent` handler as an inbox entry that calls it through Nest (pipes, interceptors, filters). */
