@@ -59,7 +59,9 @@ describe('CPR numbers where they do not belong', () => {
     const body = res.body as { type: string; errors: { pointer: string }[] };
     expect(body.type).toBe('urn:dk:social:problem:validation-error');
     expect(body.errors.map((e) => e.pointer)).toContain(pointer);
-    expect(res.text).not.toMatch(CPR_PATTERN);
+    // The problem's `instance` is the path, whose referral UUID may hold a CPR-shaped digit run by chance.
+    const answer = { ...(res.body as Record<string, unknown>), instance: undefined };
+    expect(JSON.stringify(answer)).not.toMatch(CPR_PATTERN);
   }
 
   it('answers a CPR born after the referral date with 400 naming /referralDate, storing nothing', async () => {
