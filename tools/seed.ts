@@ -1,59 +1,167 @@
 /**
- * Demo data for `npm start`: the planning events specialty planning will publish once it exists (offers with
- * places, responsibility of target groups), then a few referrals created through the API with a municipal
- * system's real Keycloak token. Offers have fixed ids and versions and referrals fixed Idempotency-Keys, so seeding twice changes nothing.
+ * Demo data for `npm start`, entered the way the users enter it, through the services' APIs with real Keycloak
+ * tokens: the regions register their offers in specialty planning, the state sets target-group responsibility and
+ * approves specialty plan version 1 (the services publish the events; referrals learns of them over Kafka), then a
+ * municipal case system creates a few referrals. Every step first looks whether it is already done, and
+ * referrals carry fixed Idempotency-Keys, so seeding twice changes nothing.
  */
-import { OfferUpdated, ResponsibilityChanged, type EventData } from '@platform/contracts';
-import { closePublisher, getToken, publishEvent } from '@platform/testing';
+import { getToken, type IdentityName } from '@platform/testing';
 
+const PLANNING_URL = process.env.SPECIALTY_PLANNING_URL ?? 'http://127.0.0.1:3002';
 const REFERRALS_URL = process.env.REFERRALS_URL ?? 'http://127.0.0.1:3001';
 
-const OFFERS: EventData<typeof OfferUpdated>[] = [
+interface DemoOffer {
+  operator: IdentityName;
+  body: {
+    name: string;
+    legalBases: string[];
+    targetGroups: string[];
+    level: string;
+    places: number;
+    ratePerDay: string;
+    address: { street: string; postalCode: string; city: string; municipalityCode: string };
+  };
+}
+
+const OFFERS: DemoOffer[] = [
   {
-    offerId: '6a0f4b8e-1c2d-4e3f-9a4b-5c6d7e8f9a01',
-    version: 1,
-    name: 'Synscenter Hovedstaden',
-    operatorOrgType: 'region',
-    operatorOrgCode: '1084',
-    level: 'HIGH',
-    targetGroups: ['VISION'],
-    places: 12,
-    active: true,
+    operator: 'planner-1084',
+    body: {
+      name: 'Synscenter Hovedstaden',
+      legalBases: ['SEL_108'],
+      targetGroups: ['VISION'],
+      level: 'HIGH',
+      places: 12,
+      ratePerDay: '4500.00',
+      address: { street: 'Rymarksvej 1', postalCode: '2900', city: 'Hellerup', municipalityCode: '157' },
+    },
   },
   {
-    offerId: '6a0f4b8e-1c2d-4e3f-9a4b-5c6d7e8f9a02',
-    version: 1,
-    name: 'Autismecenter Midtjylland',
-    operatorOrgType: 'region',
-    operatorOrgCode: '1082',
-    level: 'HIGH',
-    targetGroups: ['AUTISM'],
-    places: 8,
-    active: true,
+    operator: 'planner-1082',
+    body: {
+      name: 'Autismecenter Midtjylland',
+      legalBases: ['SEL_108', 'SEL_104'],
+      targetGroups: ['AUTISM'],
+      level: 'HIGH',
+      places: 8,
+      ratePerDay: '5200.00',
+      address: { street: 'Skejbyvej 1', postalCode: '8240', city: 'Risskov', municipalityCode: '751' },
+    },
   },
   {
-    offerId: '6a0f4b8e-1c2d-4e3f-9a4b-5c6d7e8f9a03',
-    version: 1,
-    name: 'Bo- og støttetilbud Aarhus',
-    operatorOrgType: 'municipality',
-    operatorOrgCode: '751',
-    level: 'MODERATE',
-    targetGroups: ['AUTISM'],
-    places: 20,
-    active: true,
+    operator: 'planner-751',
+    body: {
+      name: 'Bo- og støttetilbud Aarhus',
+      legalBases: ['SEL_107'],
+      targetGroups: ['AUTISM'],
+      level: 'MODERATE',
+      places: 20,
+      ratePerDay: '2900.00',
+      address: { street: 'Søren Frichs Vej 1', postalCode: '8230', city: 'Åbyhøj', municipalityCode: '751' },
+    },
   },
 ];
 
-const RESPONSIBILITY: EventData<typeof ResponsibilityChanged>[] = [
+const RESPONSIBILITY = [
   { targetGroup: 'VISION', responsibility: 'REGIONAL', effectiveFrom: '2026-01-01' },
   { targetGroup: 'ACQUIRED_BRAIN_INJURY', responsibility: 'REGIONAL', effectiveFrom: '2027-01-01' },
 ];
 
+async function call(base: string, identity: IdentityName, method: string, path: string, body?: unknown) {
+  const headers: Record<string, string> = { authorization: `Bearer ${await getToken(identity)}` };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  const res = await fetch(`${base}${path}`, {
+    method,
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  if (res.status >= 300) throw new Error(`${method} ${path} as ${identity}: ${res.status} ${text}`);
+  return {
+    body: (text ? JSON.parse(text) : undefined) as Record<string, unknown>,
+    etag: res.headers.get('etag'),
+  };
+}
+
+const planning = (identity: IdentityName, method: string, path: string, body?: unknown) =>
+  call(PLANNING_URL, identity, method, path, body);
+
+/** Registers each offer its operator does not have yet (by name); returns the offer ids by name. */
+async function seedOffers(): Promise<Map<string, string>> {
+  const ids = new Map<string, string>();
+  for (const offer of OFFERS) {
+    const own = await planning(
+      offer.operator,
+      'GET',
+      `/api/v1/offers?operator=${offer.operator.split('-')[1]}&limit=200`,
+    );
+    const items = own.body.items as { id: string; name: string }[];
+    const found = items.find((o) => o.name === offer.body.name);
+    const id =
+      found?.id ?? ((await planning(offer.operator, 'POST', '/api/v1/offers', offer.body)).body.id as string);
+    ids.set(offer.body.name, id);
+  }
+  return ids;
+}
+
+async function seedResponsibility(): Promise<void> {
+  for (const change of RESPONSIBILITY) {
+    const group = await planning('planner-state', 'GET', `/api/v1/target-groups/${change.targetGroup}`);
+    const timeline = group.body.timeline as { responsibility: string; effectiveFrom: string }[];
+    if (timeline.some((c) => c.effectiveFrom === change.effectiveFrom)) continue;
+    await planning(
+      'planner-state',
+      'POST',
+      `/api/v1/target-groups/${change.targetGroup}/responsibility-changes`,
+      {
+        responsibility: change.responsibility,
+        effectiveFrom: change.effectiveFrom,
+      },
+    );
+  }
+}
+
+/** Specialty plan version 1 (scenario 1): Synscenter Hovedstaden holds both VISION functions for five years. */
+async function seedPlan(synscenter: string): Promise<void> {
+  const plans = await planning('planner-state', 'GET', '/api/v1/specialty-plans');
+  if ((plans.body.items as unknown[]).length > 0) return;
+  const entry = {
+    targetGroup: 'VISION',
+    offerId: synscenter,
+    validFrom: '2026-01-01',
+    validTo: '2030-12-31',
+  };
+  const draft = await planning('planner-state', 'POST', '/api/v1/specialty-plans', {
+    title: 'Specialeplan for det højt specialiserede socialområde, version 1',
+    effectiveFrom: '2026-01-01',
+    entries: [
+      { ...entry, functionType: 'SPECIAL_FUNCTION', minimumYearlyVolume: 30 },
+      { ...entry, functionType: 'ADVISORY_FUNCTION', minimumYearlyVolume: 30 },
+    ],
+  });
+  const id = draft.body.id as string;
+  const consultation = await stateCommand(`/api/v1/specialty-plans/${id}/consultation`, draft.etag);
+  await stateCommand(`/api/v1/specialty-plans/${id}/approve`, consultation);
+}
+
+async function stateCommand(path: string, etag: string | null): Promise<string | null> {
+  const res = await fetch(`${PLANNING_URL}${path}`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${await getToken('planner-state')}`, 'if-match': etag ?? '' },
+  });
+  if (res.status >= 300) throw new Error(`POST ${path}: ${res.status} ${await res.text()}`);
+  return res.headers.get('etag');
+}
+
 /** The Idempotency-Key makes a second seed a replay, not a second referral. */
-async function createReferral(token: string, key: string, body: object): Promise<void> {
+async function createReferral(key: string, body: object): Promise<void> {
   const res = await fetch(`${REFERRALS_URL}/api/v1/referrals`, {
     method: 'POST',
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'idempotency-key': key },
+    headers: {
+      authorization: `Bearer ${await getToken('muni-101-system')}`,
+      'content-type': 'application/json',
+      'idempotency-key': key,
+    },
     body: JSON.stringify(body),
   });
   if (res.status >= 300)
@@ -61,22 +169,16 @@ async function createReferral(token: string, key: string, body: object): Promise
 }
 
 async function main(): Promise<void> {
-  const source = '/services/specialty-planning';
-  try {
-    for (const offer of OFFERS) await publishEvent(OfferUpdated, offer.offerId, offer, source);
-    for (const change of RESPONSIBILITY)
-      await publishEvent(ResponsibilityChanged, change.targetGroup, change, source);
-  } finally {
-    await closePublisher();
-  }
-  const token = await getToken('muni-101-system');
-  await createReferral(token, 'demo-referral-0001', {
+  const offers = await seedOffers();
+  await seedResponsibility();
+  await seedPlan(offers.get('Synscenter Hovedstaden')!);
+  await createReferral('demo-referral-0001', {
     cpr: '010190-1234',
     targetGroup: 'VISION',
     assessedLevel: 'HIGH',
     referralDate: '2026-01-15',
   });
-  await createReferral(token, 'demo-referral-0002', {
+  await createReferral('demo-referral-0002', {
     cpr: '2208154321',
     targetGroup: 'VISION',
     assessedLevel: 'MODERATE',
@@ -84,7 +186,7 @@ async function main(): Promise<void> {
     caseworkerDoubt: true,
   });
   console.log(
-    `[seed] published ${OFFERS.length} offers and ${RESPONSIBILITY.length} responsibility changes; created demo referrals for municipality 101`,
+    `[seed] ${offers.size} offers, ${RESPONSIBILITY.length} responsibility changes and specialty plan version 1 in specialty planning; demo referrals for municipality 101`,
   );
 }
 

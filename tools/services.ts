@@ -22,6 +22,7 @@ const service = (name: string, port: number): ServiceInfo => ({
 export const SERVICES: ServiceInfo[] = [
   service('referrals', 3001),
   service('specialty-planning', 3002),
+  service('knowledge', 3003),
   // new-service: entries above this line
 ];
 

@@ -14,8 +14,7 @@
  * of dist/ kept from before a change) as it is, without building.
  */
 import { getToken } from '@platform/testing';
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -27,6 +26,7 @@ import {
   type LoadResult,
 } from './support/api-load';
 import { prepareBenchDatabase, serviceInfo, withClient } from './support/bench-database';
+import { buildIfNeeded } from './support/build';
 import { createScriptFromSample, pgbench, readScript } from './support/direct-sql';
 import { kafkaLatency } from './support/kafka-latency';
 import { render, type Report, type Step } from './support/report';
@@ -48,26 +48,6 @@ const IDLE_MS = 3_000;
 /** The caller of the measured requests: a municipal case system (client credentials). */
 const IDENTITY = 'muni-101-system';
 
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    if (entry.name === 'node_modules') continue;
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) newest = Math.max(newest, newestMtime(path));
-    else if (entry.name.endsWith('.ts')) newest = Math.max(newest, statSync(path).mtimeMs);
-  }
-  return newest;
-}
-
-/** Runs tools/build.ts when dist/ is missing or older than any source of an app or lib. */
-function buildIfNeeded(): void {
-  const main = join(ROOT, 'dist', 'apps', SERVICE, 'src', 'main.js');
-  const sources = Math.max(newestMtime(join(ROOT, 'apps')), newestMtime(join(ROOT, 'libs')));
-  if (existsSync(main) && statSync(main).mtimeMs >= sources) return;
-  console.error('[bench] building dist/ (sources changed)');
-  execFileSync('npx', ['tsx', 'tools/build.ts'], { cwd: ROOT, stdio: 'inherit' });
-}
-
 /** User + system CPU time of a process so far, in ms (from /proc/<pid>/stat, in clock ticks of 10 ms). */
 function cpuMs(pid: number): number {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
@@ -85,7 +65,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function main(): Promise<void> {
   const loadBefore = loadavg();
-  if (!DIST) buildIfNeeded();
+  if (!DIST) buildIfNeeded(SERVICE);
   const info = serviceInfo(SERVICE);
   const databaseUrl = await prepareBenchDatabase(info);
   const profileDir = PROFILE === 'none' ? undefined : join(ROOT, '.scratch', 'profiles');

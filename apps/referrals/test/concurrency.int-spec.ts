@@ -1,6 +1,6 @@
 import { getToken } from '@platform/testing';
 import { ReferralApi } from './support/referral-api';
-import { EventPublisher, publishOffer, type TestOffer } from './support/planning-events';
+import type { SpecialtyPlanning, TestOffer } from './support/specialty-planning';
 import { useReferralsApp } from './support/harness';
 import type { ReferralsTestApp } from './support/referrals-app';
 
@@ -21,12 +21,12 @@ async function sentTo(api: ReferralApi, offer: TestOffer): Promise<string> {
 describe('concurrency and retries', () => {
   let t: ReferralsTestApp;
   let api: ReferralApi;
-  let events: EventPublisher;
+  let planning: SpecialtyPlanning;
 
-  useReferralsApp((h) => ({ t, api, events } = h));
+  useReferralsApp((h) => ({ t, api, planning } = h));
 
   it('gives the last free place to exactly one of two concurrent accepts', async () => {
-    const offer = await publishOffer(events, t.prisma, {
+    const offer = await planning.registerOffer({
       places: 1,
       level: 'LIGHT',
       targetGroups: ['HEARING'],
@@ -46,7 +46,7 @@ describe('concurrency and retries', () => {
   });
 
   it('frees the place when the placement ends', async () => {
-    const offer = await publishOffer(events, t.prisma, {
+    const offer = await planning.registerOffer({
       places: 1,
       level: 'LIGHT',
       targetGroups: ['HEARING'],
@@ -63,7 +63,7 @@ describe('concurrency and retries', () => {
   });
 
   it('lets only one of two concurrent decisions with the same ETag win; the other gets 412', async () => {
-    const offer = await publishOffer(events, t.prisma, { level: 'LIGHT', targetGroups: ['HEARING'] });
+    const offer = await planning.registerOffer({ level: 'LIGHT', targetGroups: ['HEARING'] });
     const { id } = await api.create('caseworker-101', { targetGroup: 'HEARING', assessedLevel: 'LIGHT' });
     await api.command('caseworker-101', id, 'submit');
     const etag = await api.etagAs('caseworker-101', id);
@@ -123,7 +123,7 @@ describe('concurrency and retries', () => {
   });
 
   it('decides once for a retried decision with the same Idempotency-Key', async () => {
-    const offer = await publishOffer(events, t.prisma, { level: 'LIGHT', targetGroups: ['HEARING'] });
+    const offer = await planning.registerOffer({ level: 'LIGHT', targetGroups: ['HEARING'] });
     const { id } = await api.create('caseworker-101', { targetGroup: 'HEARING', assessedLevel: 'LIGHT' });
     await api.command('caseworker-101', id, 'submit');
     const etag = await api.etagAs('caseworker-101', id);

@@ -1,6 +1,6 @@
 import { getToken } from '@platform/testing';
 import { ReferralApi } from './support/referral-api';
-import { EventPublisher, publishOffer } from './support/planning-events';
+import type { SpecialtyPlanning } from './support/specialty-planning';
 import { useReferralsApp } from './support/harness';
 import { newReferralBody } from './support/referral-factory';
 import type { ReferralsTestApp } from './support/referrals-app';
@@ -28,9 +28,9 @@ function withReferralDate(body: Record<string, unknown>, referralDate: string | 
 describe('CPR numbers where they do not belong', () => {
   let t: ReferralsTestApp;
   let api: ReferralApi;
-  let events: EventPublisher;
+  let planning: SpecialtyPlanning;
 
-  useReferralsApp((h) => ({ t, api, events } = h));
+  useReferralsApp((h) => ({ t, api, planning } = h));
 
   const postCreate = async (body: Record<string, unknown>) =>
     api
@@ -102,7 +102,7 @@ describe('CPR numbers where they do not belong', () => {
   });
 
   it('refuses a CPR number in the justification (/justification) and changes nothing', async () => {
-    const offer = await publishOffer(events, t.prisma, { level: 'LIGHT', targetGroups: ['HEARING'] });
+    const offer = await planning.registerOffer({ level: 'LIGHT', targetGroups: ['HEARING'] });
     const { id } = await api.create('caseworker-101', { targetGroup: 'HEARING', assessedLevel: 'LIGHT' });
     await api.command('caseworker-101', id, 'submit');
     const before = await footprint(id);
@@ -117,7 +117,7 @@ describe('CPR numbers where they do not belong', () => {
   });
 
   it('refuses a CPR number in the rejection note (/note) and changes nothing', async () => {
-    const offer = await publishOffer(events, t.prisma, { level: 'LIGHT', targetGroups: ['HEARING'] });
+    const offer = await planning.registerOffer({ level: 'LIGHT', targetGroups: ['HEARING'] });
     const { id } = await api.create('caseworker-101', { targetGroup: 'HEARING', assessedLevel: 'LIGHT' });
     await api.command('caseworker-101', id, 'submit');
     const decision = { offerId: offer.offerId, level: 'LIGHT', startDate: '2026-05-01' };

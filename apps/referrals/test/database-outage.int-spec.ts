@@ -1,13 +1,12 @@
 import { deadLetterTopic, OfferUpdated, TOPICS, type EventData } from '@platform/contracts';
-import { collectEvents, getToken } from '@platform/testing';
+import { collectEvents, eventually, getToken } from '@platform/testing';
 import { Client } from 'pg';
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import { eventually } from './support/planning-events';
 import { useReferralsApp } from './support/harness';
 import type { ReferralApi } from './support/referral-api';
-import type { EventPublisher } from './support/planning-events';
+import type { RawEvents } from './support/raw-events';
 import { TEST_DATABASE_URL, type ReferralsTestApp } from './support/referrals-app';
 
 const STACK = join(__dirname, '../../../tools/stack');
@@ -47,7 +46,7 @@ const offer = (offerId: string, version: number): EventData<typeof OfferUpdated>
 describe('with PostgreSQL stopped and started', () => {
   let t: ReferralsTestApp;
   let api: ReferralApi;
-  let events: EventPublisher;
+  let events: RawEvents;
   let referralId: string;
 
   useReferralsApp((h) => ({ t, api, events } = h));

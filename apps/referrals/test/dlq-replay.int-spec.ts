@@ -4,7 +4,7 @@ import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { eventually } from './support/planning-events';
+import { eventually } from '@platform/testing';
 import { useReferralsApp } from './support/harness';
 import type { ReferralsTestApp } from './support/referrals-app';
 

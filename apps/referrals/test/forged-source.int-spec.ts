@@ -1,6 +1,7 @@
 import { deadLetterTopic, OfferUpdated, TOPICS, type EventData } from '@platform/contracts';
 import { waitForEvent } from '@platform/testing';
-import { EventPublisher, publishOffer } from './support/planning-events';
+import { RawEvents } from './support/raw-events';
+import { SpecialtyPlanning } from './support/specialty-planning';
 import { startReferralsApp, type ReferralsTestApp } from './support/referrals-app';
 
 /**
@@ -11,18 +12,21 @@ import { startReferralsApp, type ReferralsTestApp } from './support/referrals-ap
  */
 describe('an event from a foreign source', () => {
   let t: ReferralsTestApp;
-  const events = new EventPublisher();
+  const events = new RawEvents();
+  let planning: SpecialtyPlanning;
 
   beforeAll(async () => {
     t = await startReferralsApp();
+    planning = new SpecialtyPlanning(() => t.prisma);
   });
   afterAll(async () => {
+    await planning.stop();
     await events.close();
     await t.close();
   });
 
   it('lands on planning.offer.v1.dlq with ForeignSourceError and leaves the offer read model unchanged', async () => {
-    const offer = await publishOffer(events, t.prisma, { operatorOrgCode: '1084', places: 12 });
+    const offer = await planning.registerOffer({ operatorOrgCode: '1084', places: 12 });
     const before = await t.prisma.offer.findUnique({ where: { id: offer.offerId } });
     expect(before).toMatchObject({ version: 1, operatorOrgCode: '1084', places: 12 });
 

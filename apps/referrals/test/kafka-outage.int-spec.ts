@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { PrismaClient } from '../src/generated/prisma/client';
 import { ReferralApi } from './support/referral-api';
-import { eventually } from './support/planning-events';
+import { eventually } from '@platform/testing';
 import { MIGRATIONS_DIR, startReferralsApp, type ReferralsTestApp } from './support/referrals-app';
 
 const STACK = join(__dirname, '../../../tools/stack');

@@ -1,7 +1,9 @@
 import { AdviceGiven, AuditRecorded, ReferralAdviceReceived, TOPICS } from '@platform/contracts';
 import { collectEvents, eventData } from '@platform/testing';
 import { randomUUID } from 'node:crypto';
-import { eventually, publishOffer, type EventPublisher } from './support/planning-events';
+import { eventually } from '@platform/testing';
+import type { RawEvents } from './support/raw-events';
+import type { SpecialtyPlanning } from './support/specialty-planning';
 import { useReferralsApp } from './support/harness';
 import type { ReferralApi } from './support/referral-api';
 import { referralEvents } from './support/referral-events';
@@ -15,14 +17,15 @@ import type { ReferralsTestApp } from './support/referrals-app';
 describe('advice arriving after an urgent decision', () => {
   let t: ReferralsTestApp;
   let api: ReferralApi;
-  let events: EventPublisher;
+  let events: RawEvents;
+  let planning: SpecialtyPlanning;
 
-  useReferralsApp((h) => ({ t, api, events } = h));
+  useReferralsApp((h) => ({ t, api, events, planning } = h));
 
   it('records the deviation, publishes advice-received with it and audits the change', async () => {
     const since = new Date();
-    const decidedAt = await publishOffer(events, t.prisma, { level: 'MODERATE', targetGroups: ['AUTISM'] });
-    const advised = await publishOffer(events, t.prisma, { level: 'HIGH', targetGroups: ['AUTISM'] });
+    const decidedAt = await planning.registerOffer({ level: 'MODERATE', targetGroups: ['AUTISM'] });
+    const advised = await planning.registerOffer({ level: 'HIGH', targetGroups: ['AUTISM'] });
     const { id } = await api.create('caseworker-101', {
       targetGroup: 'AUTISM',
       assessedLevel: 'HIGH',

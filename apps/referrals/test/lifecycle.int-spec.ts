@@ -1,44 +1,40 @@
 import { AdviceGiven, EVENT_CATALOGUE, TOPICS } from '@platform/contracts';
-import { getToken } from '@platform/testing';
+import { addDays, todayInDenmark } from '@platform/domain';
+import { eventually, getToken } from '@platform/testing';
 import { randomUUID } from 'node:crypto';
 import { referralEvents } from './support/referral-events';
 import { ReferralApi } from './support/referral-api';
 import { containsCpr } from './support/referral-factory';
-import {
-  eventually,
-  EventPublisher,
-  publishOffer,
-  publishResponsibility,
-  type TestOffer,
-} from './support/planning-events';
+import type { RawEvents } from './support/raw-events';
+import type { SpecialtyPlanning, TestOffer } from './support/specialty-planning';
 import { useReferralsApp } from './support/harness';
 import type { ReferralsTestApp } from './support/referrals-app';
 
 describe('a referral through its whole lifecycle, with advice, deviation and acceptance', () => {
   let t: ReferralsTestApp;
   let api: ReferralApi;
-  let events: EventPublisher;
+  let events: RawEvents;
+  let planning: SpecialtyPlanning;
   let advised: TestOffer;
   let moderate: TestOffer;
   const cpr = '1503851234';
+  const today = todayInDenmark();
+  const start = addDays(today, 14);
   let id: string;
 
-  useReferralsApp((h) => ({ t, api, events } = h));
+  useReferralsApp((h) => ({ t, api, events, planning } = h));
 
   beforeAll(async () => {
-    await publishResponsibility(events, t.prisma, {
-      targetGroup: 'VISION',
-      responsibility: 'REGIONAL',
-      effectiveFrom: '2026-01-01',
-    });
-    advised = await publishOffer(events, t.prisma, { level: 'HIGH' });
-    moderate = await publishOffer(events, t.prisma, { level: 'MODERATE', name: 'Synsrådgivning (test)' });
+    // The state makes VISION regional from today: never earlier, since placements are already decided before it.
+    await planning.setResponsibility('VISION', 'REGIONAL', today);
+    advised = await planning.registerOffer({ level: 'HIGH' });
+    moderate = await planning.registerOffer({ level: 'MODERATE', name: 'Synsrådgivning (test)' });
     id = (
       await api.create('caseworker-101', {
         cpr,
         targetGroup: 'VISION',
         assessedLevel: 'HIGH',
-        referralDate: '2026-03-01',
+        referralDate: today,
       })
     ).id;
   });
@@ -58,7 +54,7 @@ describe('a referral through its whole lifecycle, with advice, deviation and acc
     const res = await api.command('caseworker-101', id, 'decision', {
       offerId: advised.offerId,
       level: 'HIGH',
-      startDate: '2026-04-01',
+      startDate: start,
     });
     expect(res.status).toBe(409);
     expect(res.body).toMatchObject({
@@ -95,7 +91,7 @@ describe('a referral through its whole lifecycle, with advice, deviation and acc
     const res = await api.command('caseworker-101', id, 'decision', {
       offerId: moderate.offerId,
       level: 'MODERATE',
-      startDate: '2026-04-01',
+      startDate: start,
     });
     expect(res.status).toBe(400);
     expect(res.body.errors[0].pointer).toBe('/justification');
@@ -105,7 +101,7 @@ describe('a referral through its whole lifecycle, with advice, deviation and acc
     const res = await api.command('caseworker-101', id, 'decision', {
       offerId: moderate.offerId,
       level: 'MODERATE',
-      startDate: '2026-04-01',
+      startDate: start,
       justification: 'The family lives next to the moderate offer and the advisor agreed by phone',
     });
     expect(res.status).toBe(200);
@@ -153,8 +149,8 @@ describe('a referral through its whole lifecycle, with advice, deviation and acc
 
   it('starts and ends the placement', async () => {
     const started = await api.command('caseworker-1084', id, 'placement/start', {});
-    expect(started.body).toMatchObject({ status: 'PLACEMENT_ACTIVE', placement: { start: '2026-04-01' } });
-    const ended = await api.command('caseworker-1084', id, 'placement/end', { endDate: '2026-12-31' });
+    expect(started.body).toMatchObject({ status: 'PLACEMENT_ACTIVE', placement: { start } });
+    const ended = await api.command('caseworker-1084', id, 'placement/end', { endDate: addDays(today, 90) });
     expect(ended.body.status).toBe('ENDED');
   });
 

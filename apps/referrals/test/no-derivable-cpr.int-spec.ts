@@ -15,7 +15,7 @@ import {
   type Derivation,
 } from './support/cpr-derivations';
 import { scanDatabase, scannedColumns } from './support/database-scan';
-import { EventPublisher, publishOffer } from './support/planning-events';
+import { SpecialtyPlanning } from './support/specialty-planning';
 import { ReferralApi } from './support/referral-api';
 
 const ALL_LOGS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
@@ -32,7 +32,7 @@ describe('no CPR number derivable without a key', () => {
   let config: LoadedConfig;
   let api: ReferralApi;
   let db: Client;
-  const events = new EventPublisher();
+  const planning = new SpecialtyPlanning(() => app.get<PrismaService>(referralsService.database));
   const logs: string[] = [];
   const writes = { stdout: process.stdout.write, stderr: process.stderr.write };
   const started = new Date(Date.now() - 5_000);
@@ -56,7 +56,7 @@ describe('no CPR number derivable without a key', () => {
 
   afterAll(async () => {
     await db?.end();
-    await events.close();
+    await planning.stop();
     await app?.close();
     process.stdout.write = writes.stdout;
     process.stderr.write = writes.stderr;
@@ -92,7 +92,7 @@ describe('no CPR number derivable without a key', () => {
   }
 
   it('drives referrals with known CPR numbers through every kind of call', async () => {
-    const offer = await publishOffer(events, app.get<PrismaService>(referralsService.database), {
+    const offer = await planning.registerOffer({
       level: 'LIGHT',
       targetGroups: ['HEARING'],
     });

@@ -1,7 +1,7 @@
 import { getToken } from '@platform/testing';
 import fc from 'fast-check';
 import { ReferralApi } from './support/referral-api';
-import { EventPublisher, publishOffer, type TestOffer } from './support/planning-events';
+import type { SpecialtyPlanning, TestOffer } from './support/specialty-planning';
 import { useReferralsApp } from './support/harness';
 import type { ReferralsTestApp } from './support/referrals-app';
 
@@ -32,14 +32,14 @@ const body = (fields: string[]) =>
 describe('random bodies never produce a 5xx and never change state when refused', () => {
   let t: ReferralsTestApp;
   let api: ReferralApi;
-  let events: EventPublisher;
+  let planning: SpecialtyPlanning;
   let offer: TestOffer;
   let token: string;
 
-  useReferralsApp((h) => ({ t, api, events } = h));
+  useReferralsApp((h) => ({ t, api, planning } = h));
 
   beforeAll(async () => {
-    offer = await publishOffer(events, t.prisma, { level: 'LIGHT', targetGroups: ['HEARING'] });
+    offer = await planning.registerOffer({ level: 'LIGHT', targetGroups: ['HEARING'] });
     token = await getToken('caseworker-101');
   });
 

@@ -1,19 +1,17 @@
 import { ReferralRejected, ReferralWithdrawn } from '@platform/contracts';
 import { ReferralApi } from './support/referral-api';
 import { referralEvents } from './support/referral-events';
-import { EventPublisher, publishOffer } from './support/planning-events';
+import type { SpecialtyPlanning } from './support/specialty-planning';
 import { useReferralsApp } from './support/harness';
-import type { ReferralsTestApp } from './support/referrals-app';
 
 describe('rejection by the operator and withdrawal by the municipality', () => {
-  let t: ReferralsTestApp;
   let api: ReferralApi;
-  let events: EventPublisher;
+  let planning: SpecialtyPlanning;
 
-  useReferralsApp((h) => ({ t, api, events } = h));
+  useReferralsApp((h) => ({ api, planning } = h));
 
   it('lets the operator reject with NO_CAPACITY, once, with one rejected event', async () => {
-    const offer = await publishOffer(events, t.prisma, { level: 'LIGHT', targetGroups: ['HEARING'] });
+    const offer = await planning.registerOffer({ level: 'LIGHT', targetGroups: ['HEARING'] });
     const { id } = await api.create('caseworker-101', { targetGroup: 'HEARING', assessedLevel: 'LIGHT' });
     await api.command('caseworker-101', id, 'submit');
     await api.command('caseworker-101', id, 'decision', {

@@ -2,19 +2,19 @@ import { ReferralAdviceOverdue } from '@platform/contracts';
 import { AdviceService } from '../src/advice/advice.service';
 import { ReferralApi } from './support/referral-api';
 import { referralEvents } from './support/referral-events';
-import { EventPublisher, publishOffer } from './support/planning-events';
+import type { SpecialtyPlanning } from './support/specialty-planning';
 import { useReferralsApp } from './support/harness';
 import type { ReferralsTestApp } from './support/referrals-app';
 
 describe('an urgent placement (akut anbringelse)', () => {
   let t: ReferralsTestApp;
   let api: ReferralApi;
-  let events: EventPublisher;
+  let planning: SpecialtyPlanning;
 
-  useReferralsApp((h) => ({ t, api, events } = h));
+  useReferralsApp((h) => ({ t, api, planning } = h));
 
   it('is decided before advice; when the deadline passes without advice it is flagged and an event says so', async () => {
-    const offer = await publishOffer(events, t.prisma, { level: 'HIGH', targetGroups: ['AUTISM'] });
+    const offer = await planning.registerOffer({ level: 'HIGH', targetGroups: ['AUTISM'] });
     const { id } = await api.create('caseworker-101', {
       targetGroup: 'AUTISM',
       assessedLevel: 'HIGH',
@@ -43,7 +43,7 @@ describe('an urgent placement (akut anbringelse)', () => {
   });
 
   it('cannot be decided before advice when it is not urgent', async () => {
-    const offer = await publishOffer(events, t.prisma, { level: 'HIGH', targetGroups: ['AUTISM'] });
+    const offer = await planning.registerOffer({ level: 'HIGH', targetGroups: ['AUTISM'] });
     const { id } = await api.create('caseworker-101', { targetGroup: 'AUTISM', assessedLevel: 'HIGH' });
     await api.command('caseworker-101', id, 'submit');
     const res = await api.command('caseworker-101', id, 'decision', {

@@ -15,18 +15,14 @@ describe('the specialty-planning service', () => {
     expect(res.body).toMatchObject({ status: 'up', checks: { database: 'up', kafka: 'up', identity: 'up' } });
   });
 
-  it('answers a real Keycloak token with the organisation it carries', async () => {
-    const res = await (await t.as('caseworker-101')).get('/api/v1/specialty-planning/about');
+  it('answers a directory read with any valid token of the platform', async () => {
+    const res = await (await t.as('caseworker-101')).get('/api/v1/offers');
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({
-      service: 'specialty-planning',
-      organisation: { type: 'municipality', code: '101' },
-      roles: ['caseworker'],
-    });
+    expect(res.body).toMatchObject({ items: expect.any(Array) });
   });
 
   it('refuses a call without a token with problem+json', async () => {
-    const res = await t.http().get('/api/v1/specialty-planning/about');
+    const res = await t.http().get('/api/v1/offers');
     expect(res.status).toBe(401);
     expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
   });

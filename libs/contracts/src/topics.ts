@@ -52,12 +52,14 @@ export function deadLetterTopic(topic: string): string {
 }
 
 export const TOPIC_REGISTRY: readonly TopicSpec[] = [
-  // knowledge opens an advice case on dk.social.referral.advice-required.v1
-  spec(TOPICS.referral, 'referrals', { consumers: ['knowledge'] }),
-  // referrals keeps read models of offers (capacity) and responsibility (rule 2), and receives advice
-  spec(TOPICS.offer, 'specialty-planning', { consumers: ['referrals'] }),
-  spec(TOPICS.plan, 'specialty-planning', { consumers: ['referrals'] }),
-  spec(TOPICS.advice, 'knowledge', { consumers: ['referrals'] }),
+  // knowledge opens an advice case on dk.social.referral.advice-required.v1; specialty planning follows placements,
+  // rejections and decisions (occupancy, function volumes, needs analysis)
+  spec(TOPICS.referral, 'referrals', { consumers: ['knowledge', 'specialty-planning'] }),
+  // referrals keeps read models of offers (capacity) and responsibility (rule 2), and receives advice; knowledge
+  // keeps its roster of knowledge environments (approved advisory functions, their offers) from both
+  spec(TOPICS.offer, 'specialty-planning', { consumers: ['referrals', 'knowledge'] }),
+  spec(TOPICS.plan, 'specialty-planning', { consumers: ['referrals', 'knowledge'] }),
+  spec(TOPICS.advice, 'knowledge', { consumers: ['referrals', 'specialty-planning'] }),
   spec(TOPICS.guideline, 'knowledge'),
   spec(TOPICS.funding, 'financing'),
   // the audit service stores the trail that every service writes

@@ -11,6 +11,8 @@ export interface HttpAppOptions {
   /** Lets /docs sign a person in with Keycloak (the realm's public docs client). */
   signIn?: OpenApiSignIn;
   bodyLimit: string;
+  /** Larger limits for named paths (a bulk import), e.g. `{ '/api/v1/offers/hsds': '5mb' }`. */
+  bodyLimitsByPath?: Record<string, string>;
   problemTranslators?: ProblemTranslator[];
 }
 
@@ -23,7 +25,7 @@ export function configureHttpApp(app: INestApplication, options: HttpAppOptions)
   (app.getHttpAdapter().getInstance() as { disable(setting: string): void }).disable('x-powered-by');
   app.use(requestContext);
   app.use(noStoreForApi);
-  useJsonBodies(app, options.bodyLimit);
+  useJsonBodies(app, options.bodyLimit, options.bodyLimitsByPath);
   app.useGlobalFilters(new ProblemFilter(options.problemTranslators));
   app.enableShutdownHooks();
   return setupOpenApi(app, options.openApi, options.signIn);

@@ -19,6 +19,8 @@ export interface ServiceDefinition<S extends z.ZodObject = z.ZodObject> {
   /** Checks of the service's own configuration that one variable's schema cannot express. */
   checkConfig?: (config: z.infer<S>) => void;
   openApi: OpenApiInfo;
+  /** Body limits above BODY_LIMIT for named paths, where a caller sends a whole file (an HSDS import). */
+  bodyLimitsByPath?: Record<string, string>;
 }
 
 export function defineService<S extends z.ZodObject>(definition: ServiceDefinition<S>): ServiceDefinition<S> {

@@ -130,6 +130,12 @@ export const TEST_IDENTITIES = {
   ),
   'advisor-1082': user('advisor-1082', 'region', '1082', 'advisor', 'Hanne', 'Rådgiver Midtjylland'),
   'planner-1082': user('planner-1082', 'region', '1082', 'planner', 'Peter', 'Planlægger Midtjylland'),
+  // specialty planning: the operators of scenarios 5 (Syddanmark) and 6 (Nordjylland), and municipalities that
+  // file takeover requests or operate offers of their own
+  'planner-1081': user('planner-1081', 'region', '1081', 'planner', 'Mads', 'Planlægger Nordjylland'),
+  'planner-1083': user('planner-1083', 'region', '1083', 'planner', 'Camilla', 'Planlægger Syddanmark'),
+  'planner-461': user('planner-461', 'municipality', '461', 'planner', 'Rasmus', 'Planlægger Odense'),
+  'planner-751': user('planner-751', 'municipality', '751', 'planner', 'Louise', 'Planlægger Aarhus'),
   'planner-state': user(
     'planner-state',
     'state',

@@ -35,3 +35,5 @@ export {
 } from './service-harness';
 export { eventually } from './eventually';
 export { openConnectionsTo } from './sockets';
+export { startServiceProcess, type ServiceProcess } from './service-process';
+export { buildDistIfNeeded, distMain } from './dist-build';

@@ -43,7 +43,10 @@ export interface TestServiceOptions {
  * the broker as itself, under the ACLs of the topic registry), the stack's brokers, its `_test` database and its
  * own consumer group (`<name>-test`, inside the ACLs' `<name>` prefix).
  */
-export function testEnvironment(definition: ServiceDefinition, env: Record<string, string> = {}) {
+export function testEnvironment(
+  definition: Pick<ServiceDefinition, 'name'>,
+  env: Record<string, string> = {},
+) {
   const demo = parseEnv(readFileSync(join(repoRoot(), 'infra/env/demo.env'), 'utf8'));
   const stack = stackSettings();
   return {
@@ -105,7 +108,7 @@ export function useService<Db = unknown>(
   });
 }
 
-function authorized(http: () => ReturnType<typeof request>, token: string): AuthorizedAgent {
+export function authorized(http: () => ReturnType<typeof request>, token: string): AuthorizedAgent {
   const call = (method: Method) => (path: string) => http()[method](path).auth(token, { type: 'bearer' });
   return {
     get: call('get'),

@@ -1,25 +1,36 @@
 import { ReferralApi } from './referral-api';
-import { EventPublisher } from './planning-events';
+import { RawEvents } from './raw-events';
 import { startReferralsApp, type ReferralsTestApp } from './referrals-app';
+import { SpecialtyPlanning } from './specialty-planning';
 
 export interface ReferralsHarness {
   t: ReferralsTestApp;
   api: ReferralApi;
-  events: EventPublisher;
+  /** The real specialty-planning service (its own process, started on first use): offers, responsibility. */
+  planning: SpecialtyPlanning;
+  /** Direct Kafka writes for fault injection (forged, malformed, during outages). */
+  events: RawEvents;
 }
 
 /**
  * Boots the referrals service once for a test file (beforeAll) and closes it again (afterAll), handing the app,
- * an API client and an event publisher to `receive`. Hooks run in order, so a later beforeAll can use them.
+ * an API client, the planning service and a raw publisher to `receive`. Hooks run in order, so a later beforeAll
+ * can use them.
  */
 export function useReferralsApp(receive: (harness: ReferralsHarness) => void): void {
   let harness: ReferralsHarness | undefined;
   beforeAll(async () => {
     const t = await startReferralsApp();
-    harness = { t, api: new ReferralApi(t.app), events: new EventPublisher() };
+    harness = {
+      t,
+      api: new ReferralApi(t.app),
+      planning: new SpecialtyPlanning(() => t.prisma),
+      events: new RawEvents(),
+    };
     receive(harness);
   });
   afterAll(async () => {
+    await harness?.planning.stop();
     await harness?.events.close();
     await harness?.t.close();
   });

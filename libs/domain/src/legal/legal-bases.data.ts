@@ -22,6 +22,22 @@ export const LEGAL_BASIS_CODES = [
   'SEL_186A',
   'SEL_195',
   'STL_2',
+  // Offer types of the directory (tilbudstyper, shared/reference/tilbudsportalen.md § 2)
+  'SEL_32',
+  'SEL_36',
+  'SEL_66_1_5',
+  'SEL_66_1_6',
+  'SEL_66_1_7',
+  'SEL_85',
+  'SEL_101',
+  'SEL_101A',
+  'SEL_103',
+  'SEL_104',
+  'SEL_107',
+  'SEL_108',
+  'SEL_109',
+  'SEL_110',
+  'BL_43',
 ] as const;
 
 export type LegalBasisCode = (typeof LEGAL_BASIS_CODES)[number];
@@ -40,6 +56,16 @@ export interface LegalBasis {
 }
 
 const sel = 'Serviceloven';
+
+const movedToBarnetsLov =
+  "Children's offers moved to Barnets lov on 2024-01-01; the Barnets-lov paragraph is not confirmed.";
+const sel66 = (nr: number, titleDa: string, titleEn: string) => ({
+  reference: `${sel} § 66, stk. 1, nr. ${nr}`,
+  titleDa,
+  titleEn,
+  appliesTo: 'CHILD' as const,
+  note: 'Since 2024-01-01 Barnets lov § 43 (BL_43); the stk./nr. of each place type there is not confirmed.',
+});
 const bases: Record<LegalBasisCode, Omit<LegalBasis, 'code'>> = {
   SEL_176: {
     reference: `${sel} § 176`,
@@ -138,6 +164,84 @@ const bases: Record<LegalBasisCode, Omit<LegalBasis, 'code'>> = {
     reference: 'Lov om socialtilsyn § 2',
     titleDa: 'Socialtilsynene',
     titleEn: 'The five municipal supervision authorities (Socialtilsyn)',
+  },
+  // Offer types of the directory (tilbudsportalen.md § 2). Children's bases moved to Barnets lov on 2024-01-01;
+  // the portal's list still uses SEL numbering. No validTo on them: offers approved before 2024 keep them.
+  SEL_32: {
+    reference: `${sel} § 32`,
+    titleDa: 'Særlige dagtilbud',
+    titleEn: 'Special day-care offers for children with disabilities',
+    appliesTo: 'CHILD',
+    note: movedToBarnetsLov,
+  },
+  SEL_36: {
+    reference: `${sel} § 36`,
+    titleDa: 'Særlige klubtilbud',
+    titleEn: 'Special club offers for older children and young people',
+    appliesTo: 'CHILD',
+    note: movedToBarnetsLov,
+  },
+  SEL_66_1_5: sel66(5, 'Private opholdssteder', 'Private residential care homes (opholdssteder)'),
+  SEL_66_1_6: sel66(6, 'Døgninstitutioner', 'Residential institutions for children and young people'),
+  SEL_66_1_7: sel66(
+    7,
+    'Delte døgninstitutioner',
+    'Shared residential institutions (delte døgninstitutioner)',
+  ),
+  SEL_85: {
+    reference: `${sel} § 85`,
+    titleDa: 'Socialpædagogisk støtte',
+    titleEn: 'Socio-educational support, also as a mobile (location-less) offer',
+    appliesTo: 'ADULT',
+    note: 'On the portal only as part of a botilbudslignende tilbud (socialtilsynsloven § 4, stk. 1, nr. 3).',
+  },
+  SEL_101: {
+    reference: `${sel} § 101`,
+    titleDa: 'Behandling for stofmisbrug',
+    titleEn: 'Treatment for substance abuse',
+  },
+  SEL_101A: {
+    reference: `${sel} § 101 a`,
+    titleDa: 'Anonym ambulant behandling for stofmisbrug',
+    titleEn: 'Anonymous outpatient treatment for substance abuse',
+  },
+  SEL_103: {
+    reference: `${sel} § 103`,
+    titleDa: 'Beskyttet beskæftigelse',
+    titleEn: 'Sheltered employment',
+    appliesTo: 'ADULT',
+  },
+  SEL_104: {
+    reference: `${sel} § 104`,
+    titleDa: 'Aktivitets- og samværstilbud',
+    titleEn: 'Activity and social-contact offers',
+    appliesTo: 'ADULT',
+  },
+  SEL_107: {
+    reference: `${sel} § 107`,
+    titleDa: 'Midlertidige botilbud',
+    titleEn: 'Temporary residential offers for adults',
+    appliesTo: 'ADULT',
+  },
+  SEL_108: {
+    reference: `${sel} § 108`,
+    titleDa: 'Længerevarende botilbud',
+    titleEn: 'Long-term residential offers for adults',
+    appliesTo: 'ADULT',
+  },
+  SEL_109: { reference: `${sel} § 109`, titleDa: 'Krisecentre', titleEn: 'Women’s crisis centres' },
+  SEL_110: {
+    reference: `${sel} § 110`,
+    titleDa: 'Herberger og forsorgshjem',
+    titleEn: 'Shelters and hostels for homeless people',
+  },
+  BL_43: {
+    reference: 'Barnets lov § 43',
+    titleDa: 'Anbringelsessteder',
+    titleEn: 'Places of placement for children and young people (successor of SEL § 66)',
+    appliesTo: 'CHILD',
+    validFrom: '2024-01-01',
+    note: 'Barnets lov §§ 43 ff. per tilbudsportalen.md; the paragraph and its numbering are not confirmed.',
   },
 };
 

@@ -2,12 +2,22 @@ import type { INestApplication } from '@nestjs/common';
 import express, { NextFunction, Request, Response } from 'express';
 import { PROBLEM_CONTENT_TYPE, PROBLEM_TYPES, ProblemBody } from '../problem/problem';
 
+const JSON_TYPES = ['application/json', 'application/*+json'];
+
 /**
  * JSON body parsing with a size limit, whose failures (too large, not JSON) are problem+json like every
- * other error. Nest's own body parser is switched off so this is the only one.
+ * other error. Nest's own body parser is switched off so this is the only one. `limitsByPath` gives named paths
+ * (a bulk import) a larger limit: their parser runs first, and the general one skips a body already parsed.
  */
-export function useJsonBodies(app: INestApplication, limit: string): void {
-  app.use(express.json({ limit, type: ['application/json', 'application/*+json'] }));
+export function useJsonBodies(
+  app: INestApplication,
+  limit: string,
+  limitsByPath: Record<string, string> = {},
+): void {
+  for (const [path, pathLimit] of Object.entries(limitsByPath)) {
+    app.use(path, express.json({ limit: pathLimit, type: JSON_TYPES }));
+  }
+  app.use(express.json({ limit, type: JSON_TYPES }));
   app.use((error: BodyParserError, req: Request, res: Response, next: NextFunction) => {
     if (!error?.type) return next(error);
     const problem = bodyProblem(error);

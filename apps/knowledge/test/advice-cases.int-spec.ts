@@ -1,0 +1,293 @@
+import {
+  AdviceCaseAssigned,
+  AdviceCaseOpened,
+  AdviceGiven,
+  AdviceMetricsUpdated,
+  TOPICS,
+} from '@platform/contracts';
+import {
+  collectEvents,
+  eventData,
+  eventually,
+  useService,
+  waitForEvent,
+  type TestService,
+} from '@platform/testing';
+import { knowledgeService } from '../src/app.module';
+import type { PrismaService } from '../src/database/prisma.service';
+import { caseOfReferral, etag, functionInRoster } from './support/cases';
+import {
+  approveAdvisoryFunction,
+  closeEvents,
+  newReferral,
+  publishDecision,
+  requireAdvice,
+  sendTimes,
+  uniqueTargetGroup,
+  adviceRequired,
+  type TestFunction,
+} from './support/planning-events';
+import { ReferralAdviceRequired } from '@platform/contracts';
+
+const typeOf = (e: { headers: Record<string, string> }) => e.headers.ce_type;
+
+describe('advice cases (rådgivningssager)', () => {
+  let t: TestService<PrismaService>;
+  useService<PrismaService>(knowledgeService, (s) => (t = s));
+  afterAll(() => closeEvents());
+
+  const targetGroup = uniqueTargetGroup();
+  let hovedstaden: TestFunction;
+  let midtjylland: TestFunction;
+
+  beforeAll(async () => {
+    // Published by hand while specialty planning (issue 9) is built; it will send these itself.
+    hovedstaden = await approveAdvisoryFunction({
+      targetGroup,
+      operatorOrgCode: '1084',
+      municipalityCode: '101',
+    });
+    midtjylland = await approveAdvisoryFunction({
+      targetGroup,
+      operatorOrgCode: '1082',
+      municipalityCode: '751',
+    });
+    await functionInRoster(t, hovedstaden.functionId);
+    await functionInRoster(t, midtjylland.functionId);
+  });
+
+  it('opens exactly one case when the advice-required event arrives twice (one id, then another)', async () => {
+    const since = new Date();
+    const referral = newReferral(targetGroup, '101');
+    const firstId = await requireAdvice(referral, 2); // the same event id twice
+    const opened = await caseOfReferral(t, referral.referralId);
+    // a new event id for the same referral (a replay): the inbox lets it through, the case is not doubled
+    const secondId = await sendTimes(
+      ReferralAdviceRequired,
+      referral.referralId,
+      adviceRequired(referral),
+      '/services/referrals',
+      1,
+    );
+    await eventually(async () => (await t.db.inboxMessage.count({ where: { eventId: secondId } })) === 1);
+    expect(await t.db.inboxMessage.count({ where: { eventId: firstId } })).toBe(1);
+    expect(await t.db.adviceCase.count({ where: { referralId: referral.referralId } })).toBe(1);
+    await waitForEvent(
+      TOPICS.advice,
+      (e) =>
+        typeOf(e) === AdviceCaseAssigned.type &&
+        eventData<{ adviceCaseId: string }>(e).adviceCaseId === opened.id,
+      { from: since },
+    );
+    const events = (await collectEvents(TOPICS.advice, { from: since })).filter(
+      (e) => eventData<{ adviceCaseId?: string }>(e).adviceCaseId === opened.id,
+    );
+    expect(events.map(typeOf).sort()).toEqual([AdviceCaseAssigned.type, AdviceCaseOpened.type].sort());
+    expect(opened).toMatchObject({
+      status: 'ASSIGNED',
+      assignmentKind: 'OWN_REGION',
+      regionCode: '1084',
+      advisorOrgCode: '1084',
+      offerId: hovedstaden.offerId,
+      citizenPseudonym: referral.citizenPseudonym,
+    });
+  });
+
+  it('assigns a referral from a region without a function to the nearest region holding one', async () => {
+    const referral = newReferral(targetGroup, '851'); // Aalborg, Nordjylland: nearest is Midtjylland
+    await requireAdvice(referral);
+    expect(await caseOfReferral(t, referral.referralId)).toMatchObject({
+      assignmentKind: 'NEAREST_REGION',
+      regionCode: '1082',
+      offerId: midtjylland.offerId,
+    });
+  });
+
+  it('shows the case to its advisors, the referring municipality and the state; 404 to everyone else', async () => {
+    const referral = newReferral(targetGroup, '101');
+    await requireAdvice(referral);
+    const c = await caseOfReferral(t, referral.referralId);
+    const path = `/api/v1/advice-cases/${c.id}`;
+    for (const who of ['advisor-1084', 'caseworker-101', 'auditor-state'] as const) {
+      const res = await (await t.as(who)).get(path);
+      expect({ who, status: res.status }).toEqual({ who, status: 200 });
+    }
+    for (const who of ['advisor-1082', 'caseworker-751'] as const) {
+      const res = await (await t.as(who)).get(path);
+      expect({ who, status: res.status }).toEqual({ who, status: 404 });
+    }
+    expect((await (await t.as('planner-1084')).get(path)).status).toBe(403);
+    const list = await (
+      await t.as('advisor-1082')
+    ).get(`/api/v1/advice-cases?referralId=${referral.referralId}`);
+    expect(list.body.items).toEqual([]);
+    const view = (await (await t.as('advisor-1084')).get(path)).body;
+    expect(view).toMatchObject({
+      status: 'ASSIGNED',
+      citizen: { pseudonym: referral.citizenPseudonym, ageGroup: 'ADULT' },
+      deadline: { workingDays: 10, overdue: false },
+      assignment: { kind: 'OWN_REGION', regionCode: '1084' },
+      history: [{ position: 1, cause: 'OPENED' }],
+    });
+    expect(view.deadline.workingDaysLeft).toBe(10);
+    // and an advisor of another region cannot answer it either
+    const answer = await (
+      await t.as('advisor-1082')
+    )
+      .post(`${path}/advice`)
+      .set('If-Match', etag(c.version))
+      .send({
+        level: 'HIGH',
+        offerId: hovedstaden.offerId,
+        rationale: 'Forsøg på at svare for en anden region',
+      });
+    expect(answer.status).toBe(404);
+  });
+
+  it('audits every read of a case, and the denied attempt, by the citizen pseudonym', async () => {
+    const referral = newReferral(targetGroup, '101');
+    await requireAdvice(referral);
+    const c = await caseOfReferral(t, referral.referralId);
+    await (await t.as('advisor-1084')).get(`/api/v1/advice-cases/${c.id}`);
+    await (await t.as('advisor-1082')).get(`/api/v1/advice-cases/${c.id}`);
+    const audits = await t.db.outboxMessage.findMany({ where: { topic: TOPICS.audit, messageKey: c.id } });
+    const entries = audits.map(
+      (a) => a.payload as { action: string; outcome: string; citizenPseudonym?: string },
+    );
+    expect(entries).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          action: 'advice-case.read',
+          outcome: 'ALLOWED',
+          citizenPseudonym: referral.citizenPseudonym,
+        }),
+        expect.objectContaining({ action: 'advice-case.read', outcome: 'DENIED' }),
+      ]),
+    );
+  });
+
+  it('moves a declined case on in the order, and gives advice that reaches Kafka as AdviceGiven', async () => {
+    const since = new Date();
+    const referral = newReferral(targetGroup, '101');
+    await requireAdvice(referral);
+    const c = await caseOfReferral(t, referral.referralId);
+    const declined = await (
+      await t.as('advisor-1084')
+    )
+      .post(`/api/v1/advice-cases/${c.id}/decline`)
+      .set('If-Match', etag(c.version))
+      .send({ reason: 'Ingen kapacitet i rådgivningsteamet denne måned' });
+    expect(declined.status).toBe(200);
+    // Hovedstaden declined: the nearest region holding one (Syddanmark, Midtjylland, …) is Midtjylland
+    expect(declined.body.assignment).toMatchObject({ kind: 'NEAREST_REGION', regionCode: '1082' });
+    expect(declined.body.history.map((h: { cause: string }) => h.cause)).toEqual(['OPENED', 'DECLINED']);
+    expect((await (await t.as('advisor-1084')).get(`/api/v1/advice-cases/${c.id}`)).status).toBe(404);
+
+    const advice = await (
+      await t.as('advisor-1082')
+    )
+      .post(`/api/v1/advice-cases/${c.id}/advice`)
+      .set('If-Match', declined.headers.etag)
+      .send({
+        level: 'HIGH',
+        offerId: midtjylland.offerId,
+        rationale: 'Højt specialiseret tilbud anbefales',
+        offerType: 'DOEGNTILBUD',
+      });
+    expect(advice.status).toBe(200);
+    expect(advice.body).toMatchObject({ status: 'ADVICE_GIVEN', advice: { level: 'HIGH', onTime: true } });
+    const given = await waitForEvent(
+      TOPICS.advice,
+      (e) =>
+        typeOf(e) === AdviceGiven.type &&
+        eventData<{ referralId: string }>(e).referralId === referral.referralId,
+      { from: since },
+    );
+    expect(eventData(given)).toMatchObject({
+      adviceCaseId: c.id,
+      municipalityCode: '101',
+      advisorOrgCode: '1082',
+      level: 'HIGH',
+      offerId: midtjylland.offerId,
+      offerType: 'DOEGNTILBUD',
+      onTime: true,
+    });
+    const again = await (
+      await t.as('advisor-1082')
+    )
+      .post(`/api/v1/advice-cases/${c.id}/advice`)
+      .set('If-Match', advice.headers.etag)
+      .send({
+        level: 'HIGH',
+        offerId: midtjylland.offerId,
+        rationale: 'Højt specialiseret tilbud anbefales',
+      });
+    expect(again.status).toBe(409);
+
+    // the decision follows the advice: the function's metrics say so, by API and by event
+    await publishDecision(referral, midtjylland.offerId, true);
+    await eventually(
+      async () => (await t.db.adviceCase.findUniqueOrThrow({ where: { id: c.id } })).followsAdvice === true,
+    );
+    const metrics = await waitForEvent(
+      TOPICS.advice,
+      (e) =>
+        typeOf(e) === AdviceMetricsUpdated.type &&
+        eventData<{ offerId: string; adviceFollowed: number }>(e).offerId === midtjylland.offerId &&
+        eventData<{ adviceFollowed: number }>(e).adviceFollowed >= 1,
+      { from: since },
+    );
+    expect(eventData(metrics)).toMatchObject({
+      functionId: midtjylland.functionId,
+      citizensAdvised: 1,
+      minimumYearlyVolume: 30,
+      belowMinimumVolume: true,
+    });
+    const year = new Date().getFullYear();
+    const api = await (
+      await t.as('planner-state')
+    ).get(`/api/v1/knowledge-metrics?year=${year}&targetGroup=${targetGroup}`);
+    expect(api.status).toBe(200);
+    expect(api.body.functions).toEqual([
+      expect.objectContaining({
+        offerId: midtjylland.offerId,
+        citizensAdvised: 1,
+        adviceOnTime: 1,
+        adviceFollowed: 1,
+        adviceDeviatedFrom: 0,
+      }),
+    ]);
+  });
+
+  it('lets a municipality ask about a case in doubt, and the national function take what no region holds', async () => {
+    const res = await (await t.as('caseworker-751')).post('/api/v1/advice-cases').send({
+      targetGroup: 'HEARING',
+      question: 'Er der behov for højt specialiseret indsats for barnet?',
+      ageGroup: 'CHILD',
+    });
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ origin: 'MUNICIPALITY', municipalityCode: '751', referralId: null });
+    const referral = newReferral(targetGroup, '101');
+    await requireAdvice(referral);
+    const c = await caseOfReferral(t, referral.referralId);
+    const twice = await (
+      await t.as('caseworker-101')
+    )
+      .post('/api/v1/advice-cases')
+      .send({ targetGroup, question: 'Vi er i tvivl om niveauet', referralId: referral.referralId });
+    expect(twice.status).toBe(409);
+    expect(twice.body).toMatchObject({ adviceCaseId: c.id });
+    const national = await (
+      await t.as('advisor-1084')
+    )
+      .post(`/api/v1/advice-cases/${c.id}/reassign`)
+      .set('If-Match', etag(c.version))
+      .send({ reason: 'Sagen kræver national ekspertise' });
+    expect(national.status).toBe(200);
+    expect(national.body.assignment).toMatchObject({
+      kind: 'NATIONAL',
+      advisorOrgType: 'state',
+      regionCode: null,
+    });
+  });
+});

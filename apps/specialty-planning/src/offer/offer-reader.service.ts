@@ -1,0 +1,71 @@
+import { Injectable } from '@nestjs/common';
+import { municipalitiesOfRegion, todayInDenmark } from '@platform/domain';
+import { ProblemException } from '@platform/http';
+import { UnitOfWork } from '@platform/kit';
+import { ActivityRepository } from '../activity/activity.repository';
+import type { Tx } from '../database/prisma.service';
+import type { SearchOffersQuery } from './dto/search-offers.query';
+import { decodeCursor, encodeCursor } from './offer-cursor';
+import { OfferQuery, type OfferDetails, type OfferFilter } from './offer-query';
+import { toOfferView, type OfferPage, type OfferView } from './offer.view';
+
+/** The public directory: one offer, or a page of a search, each with its occupancy. */
+@Injectable()
+export class OfferReader {
+  constructor(
+    private readonly query: OfferQuery,
+    private readonly activity: ActivityRepository,
+    private readonly uow: UnitOfWork,
+  ) {}
+
+  async get(id: string, tx?: Tx): Promise<OfferView> {
+    const offer = await this.query.one(id, tx);
+    if (!offer) throw ProblemException.notFound(`offer ${id}`);
+    return (await this.withOccupancy([offer], tx))[0];
+  }
+
+  /** The view of an offer a command just changed, read in the request's transaction (not yet committed). */
+  current(id: string): Promise<OfferView> {
+    return this.uow.run((tx: Tx) => this.get(id, tx));
+  }
+
+  async search(q: SearchOffersQuery): Promise<OfferPage> {
+    const rows = await this.query.page(
+      filterOf(q),
+      q.limit + 1,
+      q.cursor ? decodeCursor(q.cursor) : undefined,
+    );
+    const items = rows.slice(0, q.limit);
+    const last = items[items.length - 1];
+    return {
+      items: await this.withOccupancy(items),
+      nextCursor: rows.length > q.limit && last ? encodeCursor(last) : null,
+    };
+  }
+
+  /** Views of offers with their occupancy, counted once per referral by the activity read model. */
+  async withOccupancy(offers: OfferDetails[], tx?: Tx): Promise<OfferView[]> {
+    const occupied = await this.activity.occupancy(
+      offers.map((o) => o.id),
+      tx,
+    );
+    return offers.map((o) => toOfferView(o, occupied.get(o.id) ?? 0));
+  }
+}
+
+function filterOf(q: SearchOffersQuery): OfferFilter {
+  const inArea = (codes: string[] | undefined, more: string[]) =>
+    codes ? codes.filter((c) => more.includes(c)) : more;
+  let municipalityCodes: string[] | undefined;
+  if (q.region) municipalityCodes = municipalitiesOfRegion(q.region, todayInDenmark()).map((m) => m.code);
+  if (q.municipality) municipalityCodes = inArea(municipalityCodes, [q.municipality]);
+  return {
+    targetGroup: q.targetGroup,
+    level: q.level,
+    municipalityCodes,
+    freePlaces: q.freePlaces,
+    functionType: q.function,
+    operatorCode: q.operator,
+    status: q.status,
+  };
+}

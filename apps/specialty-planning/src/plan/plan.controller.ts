@@ -1,0 +1,197 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
+import { ApiBody, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { Access, CurrentPrincipal, type AccessRule, type Principal } from '@platform/auth';
+import { todayInDenmark } from '@platform/domain';
+import {
+  ApiIdempotencyKey,
+  ApiJsonResponse,
+  ApiProblems,
+  ApiQueryFrom,
+  openApiSchema,
+  RequestId,
+  ZodValidationPipe,
+} from '@platform/http';
+import type { Response } from 'express';
+import { ANY_ORGANISATION, uuidParam } from '../function/api-fields';
+import { ApiCommandHeaders, Change, type CommandRequest } from '../function/command-request';
+import {
+  createPlanSchema,
+  currentPlanQuery,
+  emptyCommandSchema,
+  listPlansQuery,
+  replaceEntriesSchema,
+  type CreatePlanInput,
+  type CurrentPlanQuery,
+  type ListPlansQuery,
+  type ReplaceEntriesInput,
+} from './dto/plan.dto';
+import { PlanService } from './plan.service';
+import {
+  CREATE_PLAN_EXAMPLE,
+  PLAN_SUMMARY_EXAMPLE,
+  PLAN_VIEW_EXAMPLE,
+  planPageSchema,
+  planResponse,
+  planViewSchema,
+  toPlanSummary,
+} from './plan.view';
+import type { PlanWithEntries } from './plan.repository';
+
+/** The state alone drafts and approves the national specialty plan; a municipality or region gets 403. */
+const STATE_PLANNERS: AccessRule = { orgTypes: ['state'], roles: ['planner'] };
+
+@ApiTags('specialty-plans')
+@ApiProblems(401)
+@Controller('api/v1/specialty-plans')
+export class PlanController {
+  constructor(private readonly plans: PlanService) {}
+
+  @Post()
+  @Access(STATE_PLANNERS)
+  @ApiOperation({
+    summary: 'Draft a new version of the national specialty plan (specialeplan), with entries',
+  })
+  @ApiBody({ schema: openApiSchema(createPlanSchema), examples: { vision: { value: CREATE_PLAN_EXAMPLE } } })
+  @ApiIdempotencyKey()
+  @ApiJsonResponse(201, planViewSchema, {
+    description: 'Drafted; ETag for the next command, Location the version',
+    example: PLAN_VIEW_EXAMPLE,
+    headers: ['ETag', 'Location'],
+  })
+  @ApiProblems(400, 403)
+  async create(
+    @CurrentPrincipal() principal: Principal,
+    @Body(new ZodValidationPipe(createPlanSchema)) body: CreatePlanInput,
+    @RequestId() requestId: string | undefined,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const plan = await this.plans.create(principal, body, requestId);
+    res.setHeader('Location', `/api/v1/specialty-plans/${plan.plan.id}`);
+    return this.respond(res, plan);
+  }
+
+  @Get()
+  @Access(ANY_ORGANISATION)
+  @ApiOperation({ summary: 'Versions of the specialty plan, newest first' })
+  @ApiQueryFrom(listPlansQuery)
+  @ApiJsonResponse(200, planPageSchema, { example: { items: [PLAN_SUMMARY_EXAMPLE], nextCursor: null } })
+  @ApiProblems(400, 403)
+  async list(@Query(new ZodValidationPipe(listPlansQuery, 'query')) query: ListPlansQuery) {
+    const [page, approved] = await Promise.all([this.plans.list(query), this.plans.approvedVersions()]);
+    const today = todayInDenmark();
+    return {
+      items: page.items.map((i) => toPlanSummary(i.plan, i.entryCount, approved, today)),
+      nextCursor: page.nextCursor,
+    };
+  }
+
+  @Get('current')
+  @Access(ANY_ORGANISATION)
+  @ApiOperation({ summary: 'The version in force (gældende) today, or on the day given; 404 when none is' })
+  @ApiQueryFrom(currentPlanQuery)
+  @ApiJsonResponse(200, planViewSchema, {
+    example: { ...PLAN_VIEW_EXAMPLE, status: 'APPROVED', phase: 'EFFECTIVE' },
+    headers: ['ETag'],
+  })
+  @ApiProblems(400, 403, 404)
+  async current(
+    @Query(new ZodValidationPipe(currentPlanQuery, 'query')) query: CurrentPlanQuery,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const on = query.on ?? todayInDenmark();
+    return this.respond(res, await this.plans.current(on), on);
+  }
+
+  @Get(':id')
+  @Access(ANY_ORGANISATION)
+  @ApiOperation({
+    summary: 'One version of the specialty plan, with its entries; its phase today or on ?on=',
+  })
+  @ApiParam({ name: 'id', type: String, format: 'uuid', description: 'The plan version' })
+  @ApiQueryFrom(currentPlanQuery)
+  @ApiJsonResponse(200, planViewSchema, { example: PLAN_VIEW_EXAMPLE, headers: ['ETag'] })
+  @ApiProblems(400, 403, 404)
+  async get(
+    @Param('id', uuidParam) id: string,
+    @Query(new ZodValidationPipe(currentPlanQuery, 'query')) query: CurrentPlanQuery,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    return this.respond(res, await this.plans.get(id), query.on);
+  }
+
+  @Put(':id/entries')
+  @Access(STATE_PLANNERS)
+  @ApiOperation({ summary: "Replace a draft's entries as a whole (409 once it went to consultation)" })
+  @ApiCommandHeaders('The plan version')
+  @ApiBody({
+    schema: openApiSchema(replaceEntriesSchema),
+    examples: { vision: { value: { entries: CREATE_PLAN_EXAMPLE.entries } } },
+  })
+  @ApiJsonResponse(200, planViewSchema, { example: PLAN_VIEW_EXAMPLE, headers: ['ETag'] })
+  @ApiProblems(400, 403, 404, 409, 412, 428)
+  async replaceEntries(
+    @Change() command: CommandRequest,
+    @Body(new ZodValidationPipe(replaceEntriesSchema)) body: ReplaceEntriesInput,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    return this.respond(res, await this.plans.replaceEntries(command, body.entries));
+  }
+
+  @Post(':id/consultation')
+  @HttpCode(200)
+  @Access(STATE_PLANNERS)
+  @ApiOperation({ summary: 'Send the draft to consultation (høring); its entries are frozen from now on' })
+  @ApiCommandHeaders('The plan version')
+  @ApiIdempotencyKey()
+  @ApiBody({ schema: openApiSchema(emptyCommandSchema), required: false })
+  @ApiJsonResponse(200, planViewSchema, {
+    example: {
+      ...PLAN_VIEW_EXAMPLE,
+      status: 'CONSULTATION',
+      phase: 'CONSULTATION',
+      consultationAt: '2025-09-15T08:00:00.000Z',
+    },
+    headers: ['ETag'],
+  })
+  @ApiProblems(400, 403, 404, 409, 412, 428)
+  async startConsultation(
+    @Change() command: CommandRequest,
+    @Body(new ZodValidationPipe(emptyCommandSchema, 'body', { optionalBody: true })) _body: unknown,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    return this.respond(res, await this.plans.startConsultation(command));
+  }
+
+  @Post(':id/approve')
+  @HttpCode(200)
+  @Access(STATE_PLANNERS)
+  @ApiOperation({
+    summary:
+      'Approve a version in consultation (the state only): PlanApproved, and an approved function with ' +
+      'FunctionApproved for every entry. A version without entries is 409',
+  })
+  @ApiCommandHeaders('The plan version')
+  @ApiIdempotencyKey()
+  @ApiBody({ schema: openApiSchema(emptyCommandSchema), required: false })
+  @ApiJsonResponse(200, planViewSchema, {
+    example: {
+      ...PLAN_VIEW_EXAMPLE,
+      status: 'APPROVED',
+      phase: 'EFFECTIVE',
+      approvedAt: '2025-12-01T08:00:00.000Z',
+    },
+    headers: ['ETag'],
+  })
+  @ApiProblems(400, 403, 404, 409, 412, 428)
+  async approve(
+    @Change() command: CommandRequest,
+    @Body(new ZodValidationPipe(emptyCommandSchema, 'body', { optionalBody: true })) _body: unknown,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    return this.respond(res, await this.plans.approve(command));
+  }
+
+  private async respond(res: Response, plan: PlanWithEntries, on = todayInDenmark()) {
+    return planResponse(res, plan, await this.plans.approvedVersions(), on);
+  }
+}
