@@ -108,16 +108,27 @@ async function seedResponsibility(): Promise<void> {
   for (const change of RESPONSIBILITY) {
     const group = await planning('planner-state', 'GET', `/api/v1/target-groups/${change.targetGroup}`);
     const timeline = group.body.timeline as { responsibility: string; effectiveFrom: string }[];
-    if (timeline.some((c) => c.effectiveFrom === change.effectiveFrom)) continue;
-    await planning(
-      'planner-state',
-      'POST',
-      `/api/v1/target-groups/${change.targetGroup}/responsibility-changes`,
-      {
-        responsibility: change.responsibility,
-        effectiveFrom: change.effectiveFrom,
-      },
+    if (timeline.some((c) => c.responsibility === change.responsibility)) continue;
+    await changeResponsibility(change);
+  }
+}
+
+/**
+ * Responsibility never changes retroactively over decided placements: where the broker already carried decided
+ * referrals (tests ran against this stack), the change is made from the earliest date the service allows.
+ */
+async function changeResponsibility(change: (typeof RESPONSIBILITY)[number]): Promise<void> {
+  const path = `/api/v1/target-groups/${change.targetGroup}/responsibility-changes`;
+  const body = { responsibility: change.responsibility, effectiveFrom: change.effectiveFrom };
+  try {
+    await planning('planner-state', 'POST', path, body);
+  } catch (error) {
+    const allowed = /"earliestAllowed":"(\d{4}-\d{2}-\d{2})"/.exec(String(error))?.[1];
+    if (!allowed) throw error;
+    console.log(
+      `[seed] ${change.targetGroup}: ${change.responsibility} from ${allowed} (referrals are decided after ${change.effectiveFrom})`,
     );
+    await planning('planner-state', 'POST', path, { ...body, effectiveFrom: allowed });
   }
 }
 
