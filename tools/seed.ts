@@ -1,14 +1,16 @@
 /**
  * Demo data for `npm start`, entered the way the users enter it, through the services' APIs with real Keycloak
  * tokens: the regions register their offers in specialty planning, the state sets target-group responsibility and
- * approves specialty plan version 1 (the services publish the events; referrals learns of them over Kafka), then a
- * municipal case system creates a few referrals. Every step first looks whether it is already done, and
- * referrals carry fixed Idempotency-Keys, so seeding twice changes nothing.
+ * approves specialty plan version 1 (the services publish the events; referrals and knowledge learn of them over
+ * Kafka), then a municipal case system creates a few referrals and submits the first: it needs advice, so knowledge
+ * opens its advice case for Hovedstaden's advisors (advisor-1084). Every step first looks whether it is already
+ * done, and referrals carry fixed Idempotency-Keys, so seeding twice changes nothing.
  */
 import { getToken, type IdentityName } from '@platform/testing';
 
 const PLANNING_URL = process.env.SPECIALTY_PLANNING_URL ?? 'http://127.0.0.1:3002';
 const REFERRALS_URL = process.env.REFERRALS_URL ?? 'http://127.0.0.1:3001';
+const KNOWLEDGE_URL = process.env.KNOWLEDGE_URL ?? 'http://127.0.0.1:3003';
 
 interface DemoOffer {
   operator: IdentityName;
@@ -164,8 +166,8 @@ async function stateCommand(path: string, etag: string | null): Promise<string |
   return res.headers.get('etag');
 }
 
-/** The Idempotency-Key makes a second seed a replay, not a second referral. */
-async function createReferral(key: string, body: object): Promise<void> {
+/** The Idempotency-Key makes a second seed a replay, not a second referral. Its id. */
+async function createReferral(key: string, body: object): Promise<string> {
   const res = await fetch(`${REFERRALS_URL}/api/v1/referrals`, {
     method: 'POST',
     headers: {
@@ -177,13 +179,43 @@ async function createReferral(key: string, body: object): Promise<void> {
   });
   if (res.status >= 300)
     throw new Error(`creating a demo referral failed: ${res.status} ${await res.text()}`);
+  return ((await res.json()) as { id: string }).id;
+}
+
+/**
+ * Waits until knowledge's roster holds the offer's advisory function (from the plan's events), so the advice
+ * case of a referral submitted next is assigned to the offer's region and not, for want of one, nationally.
+ */
+async function waitForKnowledgeEnvironment(offerId: string): Promise<void> {
+  for (let i = 0; i < 120; i++) {
+    const roster = await call(KNOWLEDGE_URL, 'planner-state', 'GET', '/api/v1/knowledge-environments');
+    if ((roster.body.items as { offerId: string }[]).some((e) => e.offerId === offerId)) return;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error('knowledge did not learn the advisory function of specialty plan version 1 within 60 s');
+}
+
+/** Submits a demo referral still in DRAFT: a HIGH level needs advice, and knowledge opens its advice case. */
+async function submitReferral(id: string): Promise<void> {
+  const referral = await call(REFERRALS_URL, 'muni-101-system', 'GET', `/api/v1/referrals/${id}`);
+  if (referral.body.status !== 'DRAFT') return;
+  const res = await fetch(`${REFERRALS_URL}/api/v1/referrals/${id}/submit`, {
+    method: 'POST',
+    headers: {
+      authorization: `Bearer ${await getToken('muni-101-system')}`,
+      'if-match': referral.etag ?? '',
+    },
+  });
+  if (res.status >= 300)
+    throw new Error(`submitting a demo referral failed: ${res.status} ${await res.text()}`);
 }
 
 async function main(): Promise<void> {
   const offers = await seedOffers();
   await seedResponsibility();
-  await seedPlan(offers.get('Synscenter Hovedstaden')!);
-  await createReferral('demo-referral-0001', {
+  const synscenter = offers.get('Synscenter Hovedstaden')!;
+  await seedPlan(synscenter);
+  const needingAdvice = await createReferral('demo-referral-0001', {
     cpr: '010190-1234',
     targetGroup: 'VISION',
     assessedLevel: 'HIGH',
@@ -196,8 +228,10 @@ async function main(): Promise<void> {
     referralDate: '2026-02-01',
     caseworkerDoubt: true,
   });
+  await waitForKnowledgeEnvironment(synscenter);
+  await submitReferral(needingAdvice);
   console.log(
-    `[seed] ${offers.size} offers, ${RESPONSIBILITY.length} responsibility changes and specialty plan version 1 in specialty planning; demo referrals for municipality 101`,
+    `[seed] ${offers.size} offers, ${RESPONSIBILITY.length} responsibility changes and specialty plan version 1 in specialty planning; demo referrals for municipality 101, the first submitted (its advice case in knowledge, for advisor-1084)`,
   );
 }
 

@@ -23,6 +23,8 @@ export const SERVICES: ServiceInfo[] = [
   service('referrals', 3001),
   service('specialty-planning', 3002),
   service('knowledge', 3003),
+  service('financing', 3004),
+  service('audit', 3005),
   // new-service: entries above this line
 ];
 

@@ -2,30 +2,23 @@ import { AdviceCaseOverdue, TOPICS } from '@platform/contracts';
 import { eventData, eventually, useService, waitForEvent, type TestService } from '@platform/testing';
 import { knowledgeService } from '../src/app.module';
 import type { PrismaService } from '../src/database/prisma.service';
-import { caseOfReferral, etag, functionInRoster } from './support/cases';
-import {
-  approveAdvisoryFunction,
-  closeEvents,
-  newReferral,
-  requireAdvice,
-  uniqueTargetGroup,
-} from './support/planning-events';
+import { caseOfReferral, etag } from './support/cases';
+import { useProducers } from './support/producers';
+
+// Specialty planning and referrals start as their own processes on first use (a build, migrations).
+jest.setTimeout(180_000);
 
 /** A case passes its deadline: the scheduler flags it once and AdviceCaseOverdue goes out (rule 3, scenario 3). */
 describe('an advice case past its deadline', () => {
   let t: TestService<PrismaService>;
   useService<PrismaService>(knowledgeService, (s) => (t = s), { env: { ADVICE_OVERDUE_SCAN_MS: '200' } });
-  afterAll(() => closeEvents());
+  const { planning, referrals } = useProducers(() => t);
 
-  const targetGroup = uniqueTargetGroup();
+  const targetGroup = 'COMPLEX_COMMUNICATION';
 
   beforeAll(async () => {
-    const fn = await approveAdvisoryFunction({
-      targetGroup,
-      operatorOrgCode: '1084',
-      municipalityCode: '101',
-    });
-    await functionInRoster(t, fn.functionId);
+    await planning.clearTargetGroup(targetGroup);
+    await planning.advisoryFunction({ targetGroup, operatorOrgCode: '1084' });
   });
 
   /** Moves the case's deadline into the past, as if its working days had run out. */
@@ -34,8 +27,7 @@ describe('an advice case past its deadline', () => {
 
   it('is flagged overdue with an event, once, and shows it in its countdown', async () => {
     const since = new Date();
-    const referral = newReferral(targetGroup);
-    await requireAdvice(referral);
+    const referral = await referrals.needingAdvice(targetGroup);
     const c = await caseOfReferral(t, referral.referralId);
     expect(c.overdue).toBe(false);
     await expire(c.id);
@@ -75,8 +67,7 @@ describe('an advice case past its deadline', () => {
   });
 
   it('does not flag a case that was answered in time', async () => {
-    const referral = newReferral(targetGroup);
-    await requireAdvice(referral);
+    const referral = await referrals.needingAdvice(targetGroup);
     const c = await caseOfReferral(t, referral.referralId);
     const answered = await (
       await t.as('advisor-1084')

@@ -2,15 +2,8 @@ import { getToken, useService, type TestService } from '@platform/testing';
 import fc from 'fast-check';
 import { knowledgeService } from '../src/app.module';
 import type { PrismaService } from '../src/database/prisma.service';
-import { caseOfReferral, functionInRoster } from './support/cases';
-import {
-  approveAdvisoryFunction,
-  closeEvents,
-  newReferral,
-  requireAdvice,
-  uniqueTargetGroup,
-  type TestFunction,
-} from './support/planning-events';
+import { caseOfReferral } from './support/cases';
+import { useProducers } from './support/producers';
 
 /** Bodies that are sometimes nearly right: real field names with random values, plus random extra fields. */
 const fieldValue = fc.oneof(
@@ -40,18 +33,21 @@ const body = (fields: readonly string[]) =>
     }),
   );
 
+// Specialty planning and referrals start as their own processes on first use (a build, migrations).
+jest.setTimeout(180_000);
+
 describe('random advice and guideline bodies never produce a 5xx and never change state when refused', () => {
   let t: TestService<PrismaService>;
   useService<PrismaService>(knowledgeService, (s) => (t = s));
-  afterAll(() => closeEvents());
+  const { planning, referrals } = useProducers(() => t);
 
-  const targetGroup = uniqueTargetGroup('KR');
-  let fn: TestFunction;
+  // This file's own target group: random bodies may change its deadline rule, which no other file reads.
+  const targetGroup = 'INTELLECTUAL_DISABILITY_BEHAVIOUR';
   const tokens: Record<string, string> = {};
 
   beforeAll(async () => {
-    fn = await approveAdvisoryFunction({ targetGroup, operatorOrgCode: '1084', municipalityCode: '101' });
-    await functionInRoster(t, fn.functionId);
+    await planning.clearTargetGroup(targetGroup);
+    await planning.advisoryFunction({ targetGroup, operatorOrgCode: '1084' });
     for (const who of ['caseworker-101', 'advisor-1084', 'planner-state'] as const)
       tokens[who] = await getToken(who);
   });
@@ -96,8 +92,7 @@ describe('random advice and guideline bodies never produce a 5xx and never chang
     ['reassign', ['advisoryFunctionId', 'reason']],
     ['decline', ['reason']],
   ])('on %s', async (command, fields) => {
-    const referral = newReferral(targetGroup);
-    await requireAdvice(referral);
+    const referral = await referrals.needingAdvice(targetGroup);
     const { id } = await caseOfReferral(t, referral.referralId);
     await fc.assert(
       fc.asyncProperty(body(fields), async (b) => {

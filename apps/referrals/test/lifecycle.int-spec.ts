@@ -1,11 +1,10 @@
-import { AdviceGiven, EVENT_CATALOGUE, TOPICS } from '@platform/contracts';
+import { EVENT_CATALOGUE, TOPICS } from '@platform/contracts';
 import { addDays, todayInDenmark } from '@platform/domain';
 import { eventually, getToken } from '@platform/testing';
-import { randomUUID } from 'node:crypto';
 import { referralEvents } from './support/referral-events';
 import { ReferralApi } from './support/referral-api';
 import { containsCpr } from './support/referral-factory';
-import type { RawEvents } from './support/raw-events';
+import type { Knowledge } from './support/knowledge';
 import type { SpecialtyPlanning, TestOffer } from './support/specialty-planning';
 import { useReferralsApp } from './support/harness';
 import type { ReferralsTestApp } from './support/referrals-app';
@@ -13,7 +12,7 @@ import type { ReferralsTestApp } from './support/referrals-app';
 describe('a referral through its whole lifecycle, with advice, deviation and acceptance', () => {
   let t: ReferralsTestApp;
   let api: ReferralApi;
-  let events: RawEvents;
+  let knowledge: Knowledge;
   let planning: SpecialtyPlanning;
   let advised: TestOffer;
   let moderate: TestOffer;
@@ -22,13 +21,15 @@ describe('a referral through its whole lifecycle, with advice, deviation and acc
   const start = addDays(today, 14);
   let id: string;
 
-  useReferralsApp((h) => ({ t, api, events, planning } = h));
+  useReferralsApp((h) => ({ t, api, knowledge, planning } = h));
 
   beforeAll(async () => {
     // The state makes VISION regional from today: never earlier, since placements are already decided before it.
     await planning.setResponsibility('VISION', 'REGIONAL', today);
     advised = await planning.registerOffer({ level: 'HIGH' });
     moderate = await planning.registerOffer({ level: 'MODERATE', name: 'Synsrådgivning (test)' });
+    // Region 1084 holds VISION's advisory function: the referral's advice case is assigned to its advisors.
+    await knowledge.advisoryFunctionAt(advised, 'VISION');
     id = (
       await api.create('caseworker-101', {
         cpr,
@@ -37,7 +38,7 @@ describe('a referral through its whole lifecycle, with advice, deviation and acc
         referralDate: today,
       })
     ).id;
-  });
+  }, 180_000); // specialty planning and knowledge start as their own processes
 
   it('requires advice on submit for a HIGH level and a regionally run target group', async () => {
     const res = await api.command('caseworker-101', id, 'submit');
@@ -65,21 +66,11 @@ describe('a referral through its whole lifecycle, with advice, deviation and acc
   });
 
   it('shows advice from knowledge on the referral, which is then ready for decision', async () => {
-    await events.publish(
-      AdviceGiven,
-      id,
-      {
-        adviceCaseId: randomUUID(),
-        referralId: id,
-        municipalityCode: '101',
-        advisorOrgCode: '1084',
-        level: 'HIGH',
-        offerId: advised.offerId,
-        rationale: 'Needs the special function for vision impairment',
-        givenAt: new Date().toISOString(),
-      },
-      '/services/knowledge',
-    );
+    await knowledge.advise(id, {
+      level: 'HIGH',
+      offerId: advised.offerId,
+      rationale: 'Needs the special function for vision impairment',
+    });
     await eventually(
       async () => (await t.prisma.referral.findUnique({ where: { id } }))?.status === 'READY_FOR_DECISION',
     );

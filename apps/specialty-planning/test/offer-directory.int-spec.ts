@@ -151,10 +151,18 @@ describe('the offer directory', () => {
 
   describe('searching', () => {
     const ids: Record<string, string> = {};
+    // Every page: the test database keeps the offers of earlier runs and of other test files.
     const search = async (query: string) => {
-      const res = await (await t.as('caseworker-101')).get(`/api/v1/offers?limit=200&${query}`);
-      expect(res.status).toBe(200);
-      return (res.body.items as { id: string }[]).map((o) => o.id);
+      const found: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const page = cursor ? `&cursor=${encodeURIComponent(cursor)}` : '';
+        const res = await (await t.as('caseworker-101')).get(`/api/v1/offers?limit=200&${query}${page}`);
+        expect(res.status).toBe(200);
+        found.push(...(res.body.items as { id: string }[]).map((o) => o.id));
+        cursor = res.body.nextCursor as string | null;
+      } while (cursor);
+      return found;
     };
     const mine = (found: string[]) =>
       Object.keys(ids)

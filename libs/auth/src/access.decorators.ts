@@ -1,5 +1,5 @@
 import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
-import type { FunctionalRole, OrgType, Principal } from './principal';
+import { ORG_TYPES, type FunctionalRole, type OrgType, type Principal } from './principal';
 
 export const ACCESS_KEY = 'auth:access';
 
@@ -10,6 +10,12 @@ export interface AccessRule {
 }
 
 export const Access = (rule: AccessRule) => SetMetadata(ACCESS_KEY, rule);
+
+/**
+ * Any valid token of the platform, whatever its organisation and role: for what every organisation may read
+ * (the offer directory, plans, functions, responsibility, knowledge environments).
+ */
+export const ANY_ORGANISATION: AccessRule = { orgTypes: [...ORG_TYPES] };
 
 /** The verified caller, set by the AuthGuard. */
 export const CurrentPrincipal = createParamDecorator((_: unknown, ctx: ExecutionContext): Principal => {

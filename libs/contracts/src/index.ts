@@ -6,6 +6,7 @@ export * from './events/common.schema';
 export * from './events/referral.events';
 export * from './events/planning.events';
 export * from './events/knowledge.events';
+export * from './events/financing.events';
 export * from './events/audit.events';
 export * from './events/catalogue';
 export * from './asyncapi/asyncapi';

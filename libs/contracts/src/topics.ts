@@ -54,13 +54,16 @@ export function deadLetterTopic(topic: string): string {
 export const TOPIC_REGISTRY: readonly TopicSpec[] = [
   // knowledge opens an advice case on dk.social.referral.advice-required.v1; specialty planning follows placements,
   // rejections and decisions (occupancy, function volumes, needs analysis)
-  spec(TOPICS.referral, 'referrals', { consumers: ['knowledge', 'specialty-planning'] }),
+  spec(TOPICS.referral, 'referrals', { consumers: ['knowledge', 'specialty-planning', 'financing'] }),
   // referrals keeps read models of offers (capacity) and responsibility (rule 2), and receives advice; knowledge
   // keeps its roster of knowledge environments (approved advisory functions, their offers) from both
-  spec(TOPICS.offer, 'specialty-planning', { consumers: ['referrals', 'knowledge'] }),
-  spec(TOPICS.plan, 'specialty-planning', { consumers: ['referrals', 'knowledge'] }),
+  spec(TOPICS.offer, 'specialty-planning', { consumers: ['referrals', 'knowledge', 'financing'] }),
+  spec(TOPICS.plan, 'specialty-planning', { consumers: ['referrals', 'knowledge', 'financing'] }),
   spec(TOPICS.advice, 'knowledge', { consumers: ['referrals', 'specialty-planning'] }),
   spec(TOPICS.guideline, 'knowledge'),
+  // financing accrues cost lines from placements and checks refusion's advice condition from the referral events,
+  // attributes cost by responsibility and rates offers (offer, plan); the funding stream is for national authorities
+  // outside the platform
   spec(TOPICS.funding, 'financing'),
   // the audit service stores the trail that every service writes
   spec(TOPICS.audit, 'audit', { producers: SERVICES, consumers: ['audit'] }),

@@ -25,5 +25,6 @@ export * from './legal/legal-basis';
 export * from './offer-directory';
 export * from './money/money.errors';
 export { Money } from './money/money';
+export { roundHalfUp } from './money/decimal';
 export * from './framework/election-period';
 export * from './framework/framework-area';

@@ -1,6 +1,9 @@
 import type { INestApplication } from '@nestjs/common';
 import type { OpenAPIObject } from '@nestjs/swagger';
 import type { NextFunction, Request, Response } from 'express';
+import { corsClosed, securityHeaders } from './edge/security-headers';
+import { refusePrototypeKeys } from './edge/prototype-keys';
+import { RateLimiter, type RateLimitOptions } from './edge/rate-limit';
 import { requestContext } from './logging/request-context.middleware';
 import { setupOpenApi, type OpenApiInfo, type OpenApiSignIn } from './openapi/openapi';
 import { ProblemFilter, type ProblemTranslator } from './problem/problem.filter';
@@ -14,18 +17,25 @@ export interface HttpAppOptions {
   /** Larger limits for named paths (a bulk import), e.g. `{ '/api/v1/offers/hsds': '5mb' }`. */
   bodyLimitsByPath?: Record<string, string>;
   problemTranslators?: ProblemTranslator[];
+  /** Requests per client (token client + subject, and address): 429 with Retry-After past it. Absent: off. */
+  rateLimit?: RateLimitOptions;
 }
 
 /**
- * The HTTP edge every service shares: request ids and access logs, JSON bodies with a size limit, problem+json
- * for every error, OpenAPI at /docs. Used by main.ts and by integration tests, so tests run the same edge.
+ * The HTTP edge every service shares: request ids and access logs, security headers, CORS closed, a rate limit per
+ * client, JSON bodies with a size limit and without prototype-pollution keys, problem+json for every error,
+ * OpenAPI at /docs. Used by main.ts and by integration tests, so tests run the same edge.
  * Create the app with `{ bodyParser: false }` so this parser is the only one.
  */
 export function configureHttpApp(app: INestApplication, options: HttpAppOptions): OpenAPIObject {
   (app.getHttpAdapter().getInstance() as { disable(setting: string): void }).disable('x-powered-by');
   app.use(requestContext);
+  app.use(securityHeaders);
+  app.use(corsClosed);
   app.use(noStoreForApi);
+  if (options.rateLimit) app.use(new RateLimiter(options.rateLimit).middleware());
   useJsonBodies(app, options.bodyLimit, options.bodyLimitsByPath);
+  app.use(refusePrototypeKeys);
   app.useGlobalFilters(new ProblemFilter(options.problemTranslators));
   app.enableShutdownHooks();
   return setupOpenApi(app, options.openApi, options.signIn);

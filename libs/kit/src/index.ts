@@ -9,3 +9,5 @@ export * from './commands/if-match';
 export * from './idempotency/idempotency.interceptor';
 export * from './idempotency/idempotency.store';
 export * from './boot/create-service-app';
+export * from './schedule/interval-job';
+export * from './commands/change-request';

@@ -3,3 +3,5 @@ export * from './migrator';
 export * from './schema-drift';
 export * from './pg-database';
 export * from './sql-table';
+export * from './newest-first';
+export * from './date-column';

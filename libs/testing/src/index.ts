@@ -26,6 +26,7 @@ export { publishEvent, closePublisher } from './publish';
 export {
   startService,
   useService,
+  authorized,
   testEnvironment,
   testDatabaseUrl,
   migrationsDir,
@@ -37,3 +38,25 @@ export { eventually } from './eventually';
 export { openConnectionsTo } from './sockets';
 export { startServiceProcess, type ServiceProcess } from './service-process';
 export { buildDistIfNeeded, distMain } from './dist-build';
+export {
+  registerOffer,
+  approveFunction,
+  deactivateOffer,
+  offersHoldingFunction,
+  testIdentity,
+  TEST_OFFER_ADDRESS,
+  type ServiceApi,
+  type OfferSpec,
+  type RegisteredOffer,
+  type FunctionSpec,
+  type TestOperator,
+} from './planning-api';
+export {
+  approveAdvisoryFunction,
+  waitForRosterFunction,
+  adviceCaseOfReferral,
+  advisorOf,
+  giveAdvice,
+  type AdviceCaseSummary,
+  type AdviceInput,
+} from './knowledge-api';

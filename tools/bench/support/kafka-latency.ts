@@ -1,6 +1,6 @@
 import { TOPICS } from '@platform/contracts';
 import { testKafka } from '@platform/testing';
-import type { Consumer, Kafka } from 'kafkajs';
+import type { Consumer, Kafka, Producer } from 'kafkajs';
 import { createOne } from './api-load';
 
 export interface LatencySample {
@@ -21,7 +21,7 @@ export function latencyOf(samples: number[]): LatencySample {
 }
 
 /** Notes when each key arrives; `arrival(key)` answers at once for a key already seen (it may beat the HTTP reply). */
-async function listen(kafka: Kafka, topic: string) {
+export async function listen(kafka: Kafka, topic: string) {
   const seen = new Map<string, number>();
   const waiting = new Map<string, (at: number) => void>();
   const consumer: Consumer = kafka.consumer({
@@ -84,23 +84,53 @@ export async function kafkaLatency(
       if (i > 0) relay.push(Math.max(0, at - receivedAt));
       await new Promise((r) => setTimeout(r, GAP_MS));
     }
-    const raw: number[] = [];
-    for (let i = 0; i <= events; i++) {
-      const key = `raw-${i}`;
-      const arrived = rawListener.arrival(key);
-      const sent = performance.now();
-      await producer.send({ topic: RAW_TOPIC, acks: -1, messages: [{ key, value: JSON.stringify({ i }) }] });
-      const at = await arrived;
-      if (i > 0) raw.push(at - sent);
-      await new Promise((r) => setTimeout(r, GAP_MS));
-    }
-    return { relay: latencyOf(relay), raw: latencyOf(raw) };
+    return { relay: latencyOf(relay), raw: await rawSamples(producer, rawListener.arrival, events) };
   } finally {
     await Promise.all([
       relayListener.consumer.disconnect(),
       rawListener.consumer.disconnect(),
       producer.disconnect(),
     ]);
+    await admin.deleteTopics({ topics: [RAW_TOPIC] }).catch(() => undefined);
+    await admin.disconnect();
+  }
+}
+
+/** Send → consumed, one message at a time, the first a warm-up. */
+async function rawSamples(
+  producer: Producer,
+  arrival: (key: string) => Promise<number>,
+  events: number,
+): Promise<LatencySample> {
+  const raw: number[] = [];
+  for (let i = 0; i <= events; i++) {
+    const key = `raw-${i}`;
+    const arrived = arrival(key);
+    const sent = performance.now();
+    await producer.send({ topic: RAW_TOPIC, acks: -1, messages: [{ key, value: JSON.stringify({ i }) }] });
+    const at = await arrived;
+    if (i > 0) raw.push(at - sent);
+    await new Promise((r) => setTimeout(r, GAP_MS));
+  }
+  return latencyOf(raw);
+}
+
+/**
+ * The broker's own latency, for a baseline next to a path through the services: kafkajs send (idempotent
+ * producer, acks=-1, as the outbox relay sends) until a consumer set up as the services' receives it.
+ */
+export async function rawKafkaLatency(events: number): Promise<LatencySample> {
+  const kafka = testKafka('bench-latency');
+  const admin = kafka.admin();
+  await admin.connect();
+  await admin.createTopics({ waitForLeaders: true, topics: [{ topic: RAW_TOPIC, numPartitions: 1 }] });
+  const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+  await producer.connect();
+  const listener = await listen(kafka, RAW_TOPIC);
+  try {
+    return await rawSamples(producer, listener.arrival, events);
+  } finally {
+    await Promise.all([listener.consumer.disconnect(), producer.disconnect()]);
     await admin.deleteTopics({ topics: [RAW_TOPIC] }).catch(() => undefined);
     await admin.disconnect();
   }

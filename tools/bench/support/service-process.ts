@@ -43,6 +43,8 @@ export interface StartOptions {
   /** Directory for `--cpu-prof` output; no profile when absent. */
   cpuProfileDir?: string;
   readyTimeoutMs?: number;
+  /** Where its output goes (default SERVICE_LOG): one file per service when several run. */
+  log?: string;
 }
 
 /** The demo secrets the services run with locally (infra/env/demo.env). */
@@ -80,10 +82,17 @@ export async function startServiceProcess(options: StartOptions): Promise<Servic
   ];
   const started = performance.now();
   mkdirSync(join(ROOT, '.scratch'), { recursive: true });
-  const logFd = openSync(SERVICE_LOG, 'w');
+  const log = options.log ?? SERVICE_LOG;
+  const logFd = openSync(log, 'w');
   const child = spawn(projectNode(), args, {
     cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', NODE_OPTIONS: SERVICE_NODE_OPTIONS, ...options.env },
+    // The per-client rate limit off: a benchmark is one client on purpose (docs/audit.md, edge).
+    env: {
+      PATH: process.env.PATH ?? '',
+      NODE_OPTIONS: SERVICE_NODE_OPTIONS,
+      RATE_LIMIT_PER_SECOND: '0',
+      ...options.env,
+    },
     stdio: ['ignore', logFd, logFd],
   });
   closeSync(logFd); // the child holds its own copy
@@ -101,8 +110,8 @@ export async function startServiceProcess(options: StartOptions): Promise<Servic
     await waitReady(baseUrl, child, options.readyTimeoutMs ?? 60_000);
   } catch (error) {
     await stop();
-    const tail = readFileSync(SERVICE_LOG, 'utf8').split('\n').slice(-40).join('\n');
-    throw new Error(`${(error as Error).message}\n--- ${SERVICE_LOG} ---\n${tail}`);
+    const tail = readFileSync(log, 'utf8').split('\n').slice(-40).join('\n');
+    throw new Error(`${(error as Error).message}\n--- ${log} ---\n${tail}`);
   }
   const readyMs = performance.now() - started;
   return { child, baseUrl, readyMs, rssMb: () => rssMb(child.pid!), stop };

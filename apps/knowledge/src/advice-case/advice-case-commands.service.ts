@@ -2,10 +2,9 @@ import { Injectable } from '@nestjs/common';
 import type { Principal } from '@platform/auth';
 import { AdviceCaseDeclined, AdviceCaseReassigned, AdviceGiven, type EventData } from '@platform/contracts';
 import { regionOfMunicipality } from '@platform/domain';
-import { CommandRunner, UnitOfWork, type Transition } from '@platform/kit';
+import { CommandRunner, commandFor, UnitOfWork, type ChangeRequest, type Transition } from '@platform/kit';
 import { event, type PendingEvent } from '@platform/messaging';
-import type { ChangeRequest } from '../common/http';
-import { dayOf } from '../common/api-fields';
+import { dayOf } from '@platform/persistence';
 import type { Tx } from '../database/prisma.service';
 import { EnvironmentRepository } from '../environment/environment.repository';
 import { GuidelineRepository } from '../guideline/guideline.repository';
@@ -200,11 +199,8 @@ export class AdviceCaseCommands {
     const scope: CaseScope = answerScope(change.principal);
     return this.uow.run(async (tx: Tx) => {
       const saved = await this.runner.run<AdviceCaseRow, Change, AdviceCaseRow, Tx>({
-        principal: change.principal,
-        requestId: change.requestId,
-        ifMatch: change.ifMatch,
+        ...commandFor(change, 'advice-case'),
         tx,
-        resource: { type: 'advice-case', id: change.id },
         action: `advice-case.${command}`,
         purpose: 'advice',
         load: (t) => this.cases.lockInScope(t, change.id, scope),

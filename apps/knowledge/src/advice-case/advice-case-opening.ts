@@ -7,11 +7,11 @@ import {
   type ReferralAdviceRequired,
 } from '@platform/contracts';
 import { findMunicipality, findTargetGroup } from '@platform/domain';
+import type { RequestMeta } from '@platform/http';
 import { CommandRunner, UnitOfWork } from '@platform/kit';
 import { OutboxRelay, OutboxWriter, PermanentEventError } from '@platform/messaging';
+import { dateOf } from '@platform/persistence';
 import { randomUUID } from 'node:crypto';
-import { dateOf } from '../common/api-fields';
-import type { RequestMeta } from '../common/http';
 import type { Tx } from '../database/prisma.service';
 import { EnvironmentRepository } from '../environment/environment.repository';
 import { assignmentColumns, AdviceCaseRepository, type AdviceCaseRow } from './advice-case.repository';

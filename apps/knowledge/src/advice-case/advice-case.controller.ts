@@ -2,16 +2,20 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestj
 import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access, CurrentPrincipal, type AccessRule, type Principal } from '@platform/auth';
 import {
+  ApiChangeHeaders,
   ApiIdempotencyKey,
+  ApiIdParam,
   ApiJsonResponse,
   ApiProblems,
   ApiQueryFrom,
   openApiSchema,
   RequestId,
+  uuidParam,
+  withEtag,
   ZodValidationPipe,
 } from '@platform/http';
+import { Change, type ChangeRequest } from '@platform/kit';
 import type { Response } from 'express';
-import { ApiChangeHeaders, Change, idParam, uuidPipe, type ChangeRequest } from '../common/http';
 import { ADVICE_CASE_EXAMPLE, ADVICE_GIVEN_EXAMPLE } from './advice-case.examples';
 import { AdviceCaseCommands } from './advice-case-commands.service';
 import { AdviceCaseOpening } from './advice-case-opening';
@@ -47,10 +51,9 @@ const READERS: AccessRule = {
 const ADVISORS: AccessRule = { orgTypes: ['municipality', 'region', 'state'], roles: ['advisor'] };
 const REASON_EXAMPLE = { reason: 'Målgruppen ligger uden for funktionens kompetencer' };
 
-function respond(res: Response, row: AdviceCaseRow, history: AssignmentRow[] = []) {
-  res.setHeader('ETag', adviceCaseEtag(row));
-  return toAdviceCaseView(row, history);
-}
+const respond = (res: Response, row: AdviceCaseRow, history: AssignmentRow[] = []) =>
+  withEtag(res, adviceCaseEtag(row), toAdviceCaseView(row, history));
+const ApiCaseChange = () => ApiChangeHeaders({ id: 'Advice case', resource: 'advice case' });
 
 @ApiTags('advice cases')
 @ApiProblems(401)
@@ -116,12 +119,12 @@ export class AdviceCaseController {
   @ApiOperation({
     summary: 'One advice case in your scope (404 when it is not), with its countdown; audited',
   })
-  @idParam('The advice case')
+  @ApiIdParam('The advice case')
   @ApiJsonResponse(200, adviceCaseViewSchema, { example: ADVICE_CASE_EXAMPLE, headers: ['ETag'] })
   @ApiProblems(400, 403, 404)
   async get(
     @CurrentPrincipal() principal: Principal,
-    @Param('id', uuidPipe) id: string,
+    @Param('id', uuidParam) id: string,
     @RequestId() requestId: string | undefined,
     @Res({ passthrough: true }) res: Response,
   ) {
@@ -136,7 +139,7 @@ export class AdviceCaseController {
     summary:
       "Give advice (rådgivning): level, offer, rationale, guideline version; the assigned function's advisors",
   })
-  @ApiChangeHeaders('Advice case')
+  @ApiCaseChange()
   @ApiBody({
     schema: openApiSchema(giveAdviceSchema),
     examples: {
@@ -166,7 +169,7 @@ export class AdviceCaseController {
   @ApiOperation({
     summary: 'Reassign to another approved advisory function (or the national one), with a reason',
   })
-  @ApiChangeHeaders('Advice case')
+  @ApiCaseChange()
   @ApiBody({ schema: openApiSchema(reassignSchema), examples: { national: { value: REASON_EXAMPLE } } })
   @ApiJsonResponse(200, adviceCaseViewSchema, { example: ADVICE_CASE_EXAMPLE, headers: ['ETag'] })
   @ApiProblems(400, 403, 404, 409, 412, 428)
@@ -184,7 +187,7 @@ export class AdviceCaseController {
   @ApiOperation({
     summary: 'Decline with a reason: the case moves to the next function in the assignment order',
   })
-  @ApiChangeHeaders('Advice case')
+  @ApiCaseChange()
   @ApiBody({ schema: openApiSchema(declineSchema), examples: { outside: { value: REASON_EXAMPLE } } })
   @ApiJsonResponse(200, adviceCaseViewSchema, { example: ADVICE_CASE_EXAMPLE, headers: ['ETag'] })
   @ApiProblems(400, 403, 404, 409, 412, 428)

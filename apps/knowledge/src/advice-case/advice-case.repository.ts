@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { PgDatabase, SqlTable } from '@platform/persistence';
+import type { InstantCursor } from '@platform/http';
+import { newestFirst, PgDatabase, SqlTable } from '@platform/persistence';
 import { randomUUID } from 'node:crypto';
 import { PrismaService, type Tx } from '../database/prisma.service';
 import type { AdviceCase, AdviceCaseAssignment, Prisma } from '../generated/prisma/client';
@@ -207,17 +208,11 @@ export class AdviceCaseRepository {
   }
 
   /** Newest first; the cursor is the last row's (createdAt, id). */
-  list(
-    filter: AdviceCaseFilter,
-    limit: number,
-    after?: { createdAt: Date; id: string },
-  ): Promise<AdviceCaseRow[]> {
-    const cursor: AdviceCaseFilter = after
-      ? { OR: [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, id: { lt: after.id } }] }
-      : {};
+  list(filter: AdviceCaseFilter, limit: number, after?: InstantCursor): Promise<AdviceCaseRow[]> {
+    const page = newestFirst(after);
     return this.prisma.adviceCase.findMany({
-      where: { AND: [filter, cursor] },
-      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+      where: { AND: [filter, page.where] },
+      orderBy: page.orderBy,
       take: limit,
     });
   }

@@ -1,9 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { AuditTrail, type AuditEntry, type Principal } from '@platform/auth';
-import { ProblemException } from '@platform/http';
+import {
+  decodeInstantCursor,
+  encodeInstantCursor,
+  pageOf,
+  ProblemException,
+  type RequestMeta,
+} from '@platform/http';
 import { UnitOfWork } from '@platform/kit';
-import { decodeCursor, encodeCursor } from '../common/cursor';
-import type { RequestMeta } from '../common/http';
 import type { Tx } from '../database/prisma.service';
 import { readScope } from './advice-case-scope';
 import {
@@ -53,18 +57,17 @@ export class AdviceCaseService {
 
   async list(principal: Principal, query: ListCasesQuery, meta: RequestMeta): Promise<CasePage> {
     const scope = readScope(principal);
-    const after = query.cursor ? decodeCursor(query.cursor) : undefined;
+    const after = query.cursor ? decodeInstantCursor(query.cursor) : undefined;
     const rows = await this.cases.list({ AND: [scope.where, filterOf(query)] }, query.limit + 1, after);
-    const items = rows.slice(0, query.limit);
+    const { items, nextCursor } = pageOf(rows, query.limit, (row) =>
+      encodeInstantCursor({ at: row.createdAt, id: row.id }),
+    );
     await this.audit.recordAllNow(
       principal,
       items.map((row) => readEntry('advice-case.list', row, meta)),
     );
     const histories = await this.cases.histories(items.map((r) => r.id));
-    return {
-      items: items.map((row) => ({ row, history: histories.get(row.id) ?? [] })),
-      nextCursor: rows.length > query.limit ? encodeCursor(items[items.length - 1]) : null,
-    };
+    return { items: items.map((row) => ({ row, history: histories.get(row.id) ?? [] })), nextCursor };
   }
 }
 

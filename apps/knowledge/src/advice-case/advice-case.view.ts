@@ -5,10 +5,10 @@ import {
   type EventData,
 } from '@platform/contracts';
 import { AGE_GROUPS, SPECIALISATION_LEVELS } from '@platform/domain';
+import { isoDateView, isoInstantView, namedSchema, uuidView } from '@platform/http';
 import { versionEtag } from '@platform/kit';
-import { namedSchema } from '@platform/http';
+import { dayOf } from '@platform/persistence';
 import { z } from 'zod';
-import { dayOf, instantField, isoDateField, uuidField } from '../common/api-fields';
 import { countdown } from './domain/deadline';
 import { ADVICE_CASE_STATUSES } from './domain/advice-case-lifecycle';
 import type { AdviceCaseRow, AssignmentRow } from './advice-case.repository';
@@ -18,9 +18,9 @@ const level = z.enum(SPECIALISATION_LEVELS);
 
 const assignmentSchema = z.object({
   kind: z.enum(ASSIGNMENT_KINDS).meta({ description: 'OWN_REGION, NEAREST_REGION or NATIONAL (rule 3)' }),
-  advisoryFunctionId: uuidField.nullable().meta({ description: 'null: the national function (VISO)' }),
-  functionId: uuidField.nullable().meta({ description: "Specialty planning's id of the approval" }),
-  offerId: uuidField.nullable().meta({ description: 'The knowledge environment (its offer)' }),
+  advisoryFunctionId: uuidView.nullable().meta({ description: 'null: the national function (VISO)' }),
+  functionId: uuidView.nullable().meta({ description: "Specialty planning's id of the approval" }),
+  offerId: uuidView.nullable().meta({ description: 'The knowledge environment (its offer)' }),
   regionCode: z.string().nullable(),
   advisorOrgType: z.string(),
   advisorOrgCode: z.string(),
@@ -29,14 +29,14 @@ const assignmentSchema = z.object({
 const historySchema = z.object({
   position: z.number().int(),
   kind: z.enum(ASSIGNMENT_KINDS),
-  advisoryFunctionId: uuidField.nullable(),
-  offerId: uuidField.nullable(),
+  advisoryFunctionId: uuidView.nullable(),
+  offerId: uuidView.nullable(),
   regionCode: z.string().nullable(),
   advisorOrgType: z.string(),
   advisorOrgCode: z.string(),
   cause: z.enum(['OPENED', 'REASSIGNED', 'DECLINED']),
   reason: z.string().nullable(),
-  assignedAt: instantField,
+  assignedAt: isoInstantView,
 });
 
 /**
@@ -47,8 +47,8 @@ export const adviceCaseViewSchema = namedSchema(
   'AdviceCaseView',
   z
     .object({
-      id: uuidField,
-      referralId: uuidField.nullable(),
+      id: uuidView,
+      referralId: uuidView.nullable(),
       origin: z.enum(['REFERRAL', 'MUNICIPALITY']),
       status: z.enum(ADVICE_CASE_STATUSES),
       municipalityCode: z.string(),
@@ -65,23 +65,23 @@ export const adviceCaseViewSchema = namedSchema(
       question: z.string().nullable().meta({ description: "The municipality's question (a case in doubt)" }),
       deadline: z.object({
         workingDays: z.number().int(),
-        caseDate: isoDateField,
-        dueDate: isoDateField.meta({ description: 'The last working day (svarfrist)' }),
-        dueAt: instantField,
+        caseDate: isoDateView,
+        dueDate: isoDateView.meta({ description: 'The last working day (svarfrist)' }),
+        dueAt: isoInstantView,
         workingDaysLeft: z.number().int().meta({ description: 'After today (0: today is the last day)' }),
         overdue: z.boolean(),
-        overdueAt: instantField.nullable(),
+        overdueAt: isoInstantView.nullable(),
       }),
       assignment: assignmentSchema,
       history: z.array(historySchema),
       advice: z
         .object({
           level,
-          offerId: uuidField,
+          offerId: uuidView,
           offerType: z.string().nullable(),
           rationale: z.string(),
-          guidelineVersionId: uuidField.nullable(),
-          givenAt: instantField,
+          guidelineVersionId: uuidView.nullable(),
+          givenAt: isoInstantView,
           onTime: z.boolean(),
         })
         .nullable(),
@@ -89,13 +89,13 @@ export const adviceCaseViewSchema = namedSchema(
         .object({
           followsAdvice: z.boolean().nullable(),
           deviation: z.boolean().nullable(),
-          decidedAt: instantField.nullable(),
+          decidedAt: isoInstantView.nullable(),
         })
         .nullable()
         .meta({ description: "The referral's decision compared with the advice (rule 4), once known" }),
       version: z.number().int().meta({ description: 'Bumped on every change; the ETag is W/"<version>"' }),
-      openedAt: instantField,
-      updatedAt: instantField,
+      openedAt: isoInstantView,
+      updatedAt: isoInstantView,
     })
     .meta({ description: 'An advice case (rådgivningssag)' }),
 );

@@ -1,9 +1,10 @@
 import { Body, Controller, Get, Param, Put } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
-import { Access, AuditTrail, CurrentPrincipal, type Principal } from '@platform/auth';
+import { Access, ANY_ORGANISATION, AuditTrail, CurrentPrincipal, type Principal } from '@platform/auth';
 import {
   ApiJsonResponse,
   ApiProblems,
+  isoInstantView,
   namedSchema,
   openApiSchema,
   ProblemException,
@@ -12,7 +13,6 @@ import {
 } from '@platform/http';
 import { UnitOfWork } from '@platform/kit';
 import { z } from 'zod';
-import { instantField } from '../common/api-fields';
 import type { Tx } from '../database/prisma.service';
 import type { AdviceDeadlineRule } from '../generated/prisma/client';
 import { DeadlineRuleRepository } from './deadline-rule.repository';
@@ -24,7 +24,7 @@ const ruleViewSchema = namedSchema(
     .object({
       targetGroup: z.string().meta({ description: 'A target group code, or `*` for the default' }),
       workingDays: z.number().int(),
-      updatedAt: instantField,
+      updatedAt: isoInstantView,
     })
     .meta({ description: 'Svarfrist: working days an advisory function has to answer an advice case' }),
 );
@@ -51,7 +51,7 @@ export class DeadlineRuleController {
   ) {}
 
   @Get()
-  @Access({ orgTypes: ['municipality', 'region', 'state'] })
+  @Access(ANY_ORGANISATION)
   @ApiOperation({ summary: 'The deadline rule set: working days per target group (`*`: the default)' })
   @ApiJsonResponse(200, ruleListSchema, { example: { items: [EXAMPLE] } })
   async list() {

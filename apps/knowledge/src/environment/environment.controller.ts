@@ -1,15 +1,16 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Access } from '@platform/auth';
+import { Access, ANY_ORGANISATION } from '@platform/auth';
 import { todayInDenmark } from '@platform/domain';
 import {
+  ApiIdParam,
   ApiJsonResponse,
   ApiProblems,
   ApiQueryFrom,
   ProblemException,
+  uuidParam,
   ZodValidationPipe,
 } from '@platform/http';
-import { idParam, uuidPipe } from '../common/http';
 import {
   environmentQuery,
   listEnvironmentsQuery,
@@ -31,7 +32,7 @@ export class EnvironmentController {
   constructor(private readonly roster: EnvironmentRepository) {}
 
   @Get()
-  @Access({ orgTypes: ['municipality', 'region', 'state'] })
+  @Access(ANY_ORGANISATION)
   @ApiOperation({ summary: 'Knowledge environments (vidensmiljøer) and their advisory functions, on a date' })
   @ApiQueryFrom(listEnvironmentsQuery)
   @ApiJsonResponse(200, environmentListSchema, {
@@ -49,16 +50,16 @@ export class EnvironmentController {
   }
 
   @Get(':id')
-  @Access({ orgTypes: ['municipality', 'region', 'state'] })
+  @Access(ANY_ORGANISATION)
   @ApiOperation({
     summary: 'One knowledge environment by its offer id, with every advisory function it held',
   })
-  @idParam('The offer of the knowledge environment')
+  @ApiIdParam('The offer of the knowledge environment')
   @ApiQueryFrom(environmentQuery)
   @ApiJsonResponse(200, environmentViewSchema, { example: ENVIRONMENT_EXAMPLE })
   @ApiProblems(400, 404)
   async get(
-    @Param('id', uuidPipe) offerId: string,
+    @Param('id', uuidParam) offerId: string,
     @Query(new ZodValidationPipe(environmentQuery, 'query')) query: EnvironmentQuery,
   ) {
     const [environment] = toEnvironments(await this.roster.list({ offerId }), query.on ?? todayInDenmark());

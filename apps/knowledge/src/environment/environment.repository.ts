@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EventData, OfferUpdated } from '@platform/contracts';
-import { PgDatabase } from '@platform/persistence';
+import { dayOf, PgDatabase } from '@platform/persistence';
 import { randomUUID } from 'node:crypto';
-import { dayOf } from '../common/api-fields';
 import type { Tx } from '../database/prisma.service';
 import type { AdvisoryFunction, Offer } from '../generated/prisma/client';
 import type { AdvisoryFunctionFacts, OrgType } from './domain/advisory-function';

@@ -1,6 +1,6 @@
-import { namedSchema } from '@platform/http';
+import { isoDateView, namedSchema, uuidView } from '@platform/http';
+import { dayOf } from '@platform/persistence';
 import { z } from 'zod';
-import { dayOf, isoDateField, uuidField } from '../common/api-fields';
 import { isValidOn, orgTypeOfCode, placeOf, type FunctionPlace } from './domain/advisory-function';
 import { toFacts, type RosterRow } from './environment.repository';
 
@@ -10,11 +10,11 @@ export const advisoryFunctionViewSchema = namedSchema(
   'AdvisoryFunctionView',
   z
     .object({
-      id: uuidField.meta({ description: "The function in knowledge's roster (advice cases name it)" }),
-      functionId: uuidField.nullable().meta({ description: "Specialty planning's id of the approval" }),
+      id: uuidView.meta({ description: "The function in knowledge's roster (advice cases name it)" }),
+      functionId: uuidView.nullable().meta({ description: "Specialty planning's id of the approval" }),
       targetGroup: z.string(),
-      validFrom: isoDateField,
-      validTo: isoDateField.meta({ description: 'The last day of validity (inclusive)' }),
+      validFrom: isoDateView,
+      validTo: isoDateView.meta({ description: 'The last day of validity (inclusive)' }),
       minimumYearlyVolume: z.number().int(),
       status: z.enum(FUNCTION_STATUSES).meta({ description: 'On the date asked (`on`)' }),
       expiryAnnounced: z.boolean().meta({ description: 'Planning announced that the approval ends soon' }),
@@ -26,7 +26,7 @@ export const environmentViewSchema = namedSchema(
   'KnowledgeEnvironmentView',
   z
     .object({
-      offerId: uuidField,
+      offerId: uuidView,
       name: z
         .string()
         .nullable()
@@ -48,7 +48,7 @@ export const environmentViewSchema = namedSchema(
 
 export const environmentListSchema = namedSchema(
   'KnowledgeEnvironmentList',
-  z.object({ on: isoDateField, items: z.array(environmentViewSchema) }),
+  z.object({ on: isoDateView, items: z.array(environmentViewSchema) }),
 );
 
 export type EnvironmentView = z.infer<typeof environmentViewSchema>;

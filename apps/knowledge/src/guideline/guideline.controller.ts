@@ -1,21 +1,26 @@
 import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
-import { Access, CurrentPrincipal, type AccessRule, type Principal } from '@platform/auth';
+import { Access, ANY_ORGANISATION, CurrentPrincipal, type AccessRule, type Principal } from '@platform/auth';
 import {
+  ApiChangeHeaders,
   ApiIdempotencyKey,
+  ApiIdParam,
   ApiJsonResponse,
   ApiProblems,
   ApiQueryFrom,
   openApiSchema,
   ProblemException,
   RequestId,
+  uuidParam,
+  ApiEmptyBody,
+  EmptyBody,
+  withEtag,
   ZodValidationPipe,
 } from '@platform/http';
+import { Change, type ChangeRequest } from '@platform/kit';
 import type { Response } from 'express';
-import { ApiChangeHeaders, Change, idParam, uuidPipe, type ChangeRequest } from '../common/http';
 import {
   createGuidelineSchema,
-  emptyCommandSchema,
   listGuidelinesQuery,
   retireSchema,
   searchQuery,
@@ -42,7 +47,7 @@ import {
 } from './guideline.view';
 
 /** Published guidelines are for everyone in the platform: municipalities visitate by them. */
-const READERS: AccessRule = { orgTypes: ['municipality', 'region', 'state'] };
+const READERS: AccessRule = ANY_ORGANISATION;
 const AUTHORS: AccessRule = { orgTypes: ['municipality', 'region', 'state'], roles: ['advisor'] };
 const TEXT_EXAMPLE = {
   title: 'Visitation til synsrehabilitering for voksne',
@@ -54,10 +59,9 @@ const VERSION_EXAMPLE = {
   body: TEXT_EXAMPLE.body,
 };
 
-function respond(res: Response, a: GuidelineAggregate, principal: Principal) {
-  res.setHeader('ETag', guidelineEtag(a));
-  return toGuidelineView(a, principal);
-}
+const respond = (res: Response, a: GuidelineAggregate, principal: Principal) =>
+  withEtag(res, guidelineEtag(a), toGuidelineView(a, principal));
+const ApiGuidelineChange = () => ApiChangeHeaders({ id: 'Guideline', resource: 'guideline' });
 
 @ApiTags('guidelines')
 @ApiProblems(401)
@@ -137,12 +141,12 @@ export class GuidelineController {
   @Get(':id')
   @Access(READERS)
   @ApiOperation({ summary: 'One guideline with its versions (drafts: the author and the state only)' })
-  @idParam('The guideline')
+  @ApiIdParam('The guideline')
   @ApiJsonResponse(200, guidelineViewSchema, { example: GUIDELINE_EXAMPLE, headers: ['ETag'] })
   @ApiProblems(400, 404)
   async get(
     @CurrentPrincipal() principal: Principal,
-    @Param('id', uuidPipe) id: string,
+    @Param('id', uuidParam) id: string,
     @Res({ passthrough: true }) res: Response,
   ) {
     const found = await this.guidelines.find(id);
@@ -153,13 +157,13 @@ export class GuidelineController {
   @Get(':id/versions/:number')
   @Access(READERS)
   @ApiOperation({ summary: 'The text of one version (a draft: the author and the state only)' })
-  @idParam('The guideline')
+  @ApiIdParam('The guideline')
   @ApiParam({ name: 'number', type: Number, description: 'The version number (1, 2, …)' })
   @ApiJsonResponse(200, guidelineVersionViewSchema, { example: VERSION_EXAMPLE })
   @ApiProblems(400, 404)
   async version(
     @CurrentPrincipal() principal: Principal,
-    @Param('id', uuidPipe) id: string,
+    @Param('id', uuidParam) id: string,
     @Param('number', new ParseIntPipe({ exceptionFactory: () => badNumber() })) number: number,
   ) {
     const found = await this.guidelines.find(id);
@@ -172,7 +176,7 @@ export class GuidelineController {
   @Put(':id/draft')
   @Access(AUTHORS)
   @ApiOperation({ summary: "Change the draft's text (the author's advisors)" })
-  @ApiChangeHeaders('Guideline')
+  @ApiGuidelineChange()
   @ApiBody({ schema: openApiSchema(versionTextSchema), examples: { text: { value: TEXT_EXAMPLE } } })
   @ApiJsonResponse(200, guidelineViewSchema, { example: GUIDELINE_EXAMPLE, headers: ['ETag'] })
   @ApiProblems(400, 403, 404, 409, 412, 428)
@@ -188,7 +192,7 @@ export class GuidelineController {
   @HttpCode(200)
   @Access(AUTHORS)
   @ApiOperation({ summary: 'Start the next version as a draft (the author; one draft at a time)' })
-  @ApiChangeHeaders('Guideline')
+  @ApiGuidelineChange()
   @ApiBody({ schema: openApiSchema(versionTextSchema), examples: { text: { value: TEXT_EXAMPLE } } })
   @ApiJsonResponse(200, guidelineViewSchema, { example: GUIDELINE_EXAMPLE, headers: ['ETag'] })
   @ApiProblems(400, 403, 404, 409, 412, 428)
@@ -206,13 +210,13 @@ export class GuidelineController {
   @ApiOperation({
     summary: 'Approve and publish the draft (the state); the version in force until now is retired',
   })
-  @ApiChangeHeaders('Guideline')
-  @ApiBody({ schema: openApiSchema(emptyCommandSchema), required: false })
+  @ApiGuidelineChange()
+  @ApiEmptyBody()
   @ApiJsonResponse(200, guidelineViewSchema, { example: GUIDELINE_EXAMPLE, headers: ['ETag'] })
   @ApiProblems(400, 403, 404, 409, 412, 428)
   async publish(
     @Change() change: ChangeRequest,
-    @Body(new ZodValidationPipe(emptyCommandSchema, 'body', { optionalBody: true })) _body: unknown,
+    @EmptyBody() _body: unknown,
     @Res({ passthrough: true }) res: Response,
   ) {
     return respond(res, await this.service.publish(change), change.principal);
@@ -224,7 +228,7 @@ export class GuidelineController {
   @ApiOperation({
     summary: "Withdraw the version in force, with a reason (the state's planners or the author)",
   })
-  @ApiChangeHeaders('Guideline')
+  @ApiGuidelineChange()
   @ApiBody({
     schema: openApiSchema(retireSchema),
     examples: { outdated: { value: { reason: 'Replaced by national guidance' } } },

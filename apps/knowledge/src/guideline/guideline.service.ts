@@ -2,11 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { AuditTrail, hasRole, type Principal } from '@platform/auth';
 import { GuidelinePublished, GuidelineRetired } from '@platform/contracts';
 import { todayInDenmark } from '@platform/domain';
-import { ProblemException } from '@platform/http';
-import { CommandRunner, UnitOfWork } from '@platform/kit';
+import { ProblemException, type RequestMeta } from '@platform/http';
+import { CommandRunner, commandFor, UnitOfWork, type ChangeRequest } from '@platform/kit';
 import { event, OutboxRelay, type PendingEvent } from '@platform/messaging';
 import { randomUUID } from 'node:crypto';
-import type { ChangeRequest, RequestMeta } from '../common/http';
 import type { Tx } from '../database/prisma.service';
 import { answersFor } from '../environment/domain/advisory-function';
 import { EnvironmentRepository } from '../environment/environment.repository';
@@ -199,10 +198,7 @@ export class GuidelineService {
     plan: (a: GuidelineAggregate) => Plan,
   ) {
     return this.runner.run<GuidelineAggregate, Plan, GuidelineAggregate, Tx>({
-      principal: change.principal,
-      requestId: change.requestId,
-      ifMatch: change.ifMatch,
-      resource: { type: 'guideline', id: change.id },
+      ...commandFor(change, 'guideline'),
       action,
       purpose: 'guidance',
       load: async (tx) => {

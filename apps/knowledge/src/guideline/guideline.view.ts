@@ -1,9 +1,8 @@
-import { GUIDELINE_KINDS } from '@platform/contracts';
 import type { Principal } from '@platform/auth';
+import { GUIDELINE_KINDS } from '@platform/contracts';
+import { isoInstantView, namedSchema, uuidView } from '@platform/http';
 import { versionEtag } from '@platform/kit';
-import { namedSchema } from '@platform/http';
 import { z } from 'zod';
-import { instantField, uuidField } from '../common/api-fields';
 import { GUIDELINE_STATUSES } from './domain/guideline-lifecycle';
 import { mayReadVersion } from './guideline-access';
 import type { GuidelineAggregate, SearchHit, VersionRow } from './guideline.repository';
@@ -11,14 +10,14 @@ import type { GuidelineAggregate, SearchHit, VersionRow } from './guideline.repo
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 const versionSummarySchema = z.object({
-  id: uuidField,
+  id: uuidView,
   number: z.number().int(),
   title: z.string(),
   status: z.enum(GUIDELINE_STATUSES),
   changeNote: z.string().nullable(),
-  createdAt: instantField,
-  publishedAt: instantField.nullable(),
-  retiredAt: instantField.nullable(),
+  createdAt: isoInstantView,
+  publishedAt: isoInstantView.nullable(),
+  retiredAt: isoInstantView.nullable(),
   retireCause: z.enum(['SUPERSEDED', 'WITHDRAWN']).nullable(),
   retireReason: z.string().nullable(),
 });
@@ -27,20 +26,20 @@ export const guidelineViewSchema = namedSchema(
   'GuidelineView',
   z
     .object({
-      id: uuidField,
+      id: uuidView,
       kind: z.enum(GUIDELINE_KINDS),
       targetGroup: z.string(),
       author: z.object({ orgType: z.string(), orgCode: z.string() }),
       published: z
-        .object({ versionId: uuidField, number: z.number().int(), title: z.string() })
+        .object({ versionId: uuidView, number: z.number().int(), title: z.string() })
         .nullable()
         .meta({ description: 'The version in force; advice cites it' }),
       versions: z
         .array(versionSummarySchema)
         .meta({ description: 'Drafts only for the author and the state' }),
       revision: z.number().int().meta({ description: 'Bumped on every change; the ETag is W/"<revision>"' }),
-      createdAt: instantField,
-      updatedAt: instantField,
+      createdAt: isoInstantView,
+      updatedAt: isoInstantView,
     })
     .meta({
       description: 'A guideline (visitationsretningslinje) or pathway description (forløbsbeskrivelse)',
@@ -49,7 +48,7 @@ export const guidelineViewSchema = namedSchema(
 
 export const guidelineVersionViewSchema = namedSchema(
   'GuidelineVersionView',
-  versionSummarySchema.extend({ guidelineId: uuidField, body: z.string() }),
+  versionSummarySchema.extend({ guidelineId: uuidView, body: z.string() }),
 );
 
 export const guidelineListSchema = namedSchema(
@@ -62,8 +61,8 @@ export const searchResultSchema = namedSchema(
   z.object({
     items: z.array(
       z.object({
-        guidelineId: uuidField,
-        versionId: uuidField,
+        guidelineId: uuidView,
+        versionId: uuidView,
         number: z.number().int(),
         kind: z.enum(GUIDELINE_KINDS),
         targetGroup: z.string(),

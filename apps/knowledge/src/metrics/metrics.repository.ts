@@ -2,33 +2,31 @@ import { Injectable } from '@nestjs/common';
 import { PgDatabase } from '@platform/persistence';
 import type { Tx } from '../database/prisma.service';
 
+/** The advice counted in one year. */
+interface YearCounts {
+  year: number;
+  citizensAdvised: number;
+  adviceGiven: number;
+  adviceOnTime: number;
+  adviceFollowed: number;
+  adviceDeviatedFrom: number;
+}
+
 /** The counts of one advisory function (or the national function without an offer) in one year. */
-export interface FunctionMetrics {
+export interface FunctionMetrics extends YearCounts {
   advisoryFunctionId: string | null;
   functionId: string | null;
   offerId: string | null;
   offerName: string | null;
   operatorOrgCode: string;
   targetGroup: string;
-  year: number;
-  citizensAdvised: number;
-  adviceGiven: number;
-  adviceOnTime: number;
-  adviceFollowed: number;
-  adviceDeviatedFrom: number;
   minimumYearlyVolume: number | null;
 }
 
 /** The same counts for a knowledge environment (an offer) as a whole: a citizen advised twice counts once. */
-export interface EnvironmentMetrics {
+export interface EnvironmentMetrics extends YearCounts {
   offerId: string;
   offerName: string | null;
-  year: number;
-  citizensAdvised: number;
-  adviceGiven: number;
-  adviceOnTime: number;
-  adviceFollowed: number;
-  adviceDeviatedFrom: number;
 }
 
 export interface MetricsFilter {

@@ -1,6 +1,5 @@
-import { namedSchema } from '@platform/http';
+import { namedSchema, uuidView } from '@platform/http';
 import { z } from 'zod';
-import { uuidField } from '../common/api-fields';
 
 const counts = {
   year: z.number().int(),
@@ -20,9 +19,9 @@ const counts = {
 export const functionMetricsSchema = namedSchema(
   'AdvisoryFunctionMetrics',
   z.object({
-    advisoryFunctionId: uuidField.nullable().meta({ description: 'null: the national function (no offer)' }),
-    functionId: uuidField.nullable().meta({ description: "Specialty planning's id of the approval" }),
-    offerId: uuidField.nullable(),
+    advisoryFunctionId: uuidView.nullable().meta({ description: 'null: the national function (no offer)' }),
+    functionId: uuidView.nullable().meta({ description: "Specialty planning's id of the approval" }),
+    offerId: uuidView.nullable(),
     offerName: z.string().nullable(),
     operatorOrgCode: z.string(),
     targetGroup: z.string(),
@@ -37,7 +36,7 @@ export const functionMetricsSchema = namedSchema(
 
 export const environmentMetricsSchema = namedSchema(
   'KnowledgeEnvironmentMetrics',
-  z.object({ offerId: uuidField, offerName: z.string().nullable(), ...counts }),
+  z.object({ offerId: uuidView, offerName: z.string().nullable(), ...counts }),
 );
 
 export const metricsSchema = namedSchema(

@@ -1,11 +1,19 @@
 import { Body, Controller, HttpCode, Post, Res } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access } from '@platform/auth';
-import { ApiJsonResponse, ApiProblems, openApiSchema, ZodValidationPipe } from '@platform/http';
+import {
+  ApiEmptyBody,
+  ApiJsonResponse,
+  ApiProblems,
+  EmptyBody,
+  openApiSchema,
+  ZodValidationPipe,
+} from '@platform/http';
+import { Change } from '@platform/kit';
 import type { Response } from 'express';
-import { decideSchema, emptyCommandSchema, type DecideInput } from '../referral/dto/commands.dto';
+import { decideSchema, type DecideInput } from '../referral/dto/commands.dto';
 import { REFERRAL_VIEW_EXAMPLE } from '../referral/referral.examples';
-import { ApiChangeHeaders, referralResponse, Change, type ReferralChange } from '../referral/referral.http';
+import { ApiReferralChange, referralResponse, type ReferralChange } from '../referral/referral.http';
 import { referralViewSchema } from '../referral/referral.view';
 import { DecisionService } from './decision.service';
 
@@ -40,7 +48,7 @@ export class DecisionController {
     description:
       'follows_advice and deviation are computed. A lower level than advised or another offer than advised is a deviation and needs `justification` (minimum length configurable). Before advice only an urgent referral may be decided.',
   })
-  @ApiChangeHeaders()
+  @ApiReferralChange()
   @ApiBody({
     schema: openApiSchema(decideSchema),
     examples: {
@@ -71,8 +79,8 @@ export class DecisionController {
   @HttpCode(200)
   @Access({ orgTypes: ['municipality'], roles: ['caseworker'] })
   @ApiOperation({ operationId: 'sendReferral', summary: "Send the decided referral to the offer's operator" })
-  @ApiChangeHeaders()
-  @ApiBody({ schema: openApiSchema(emptyCommandSchema), required: false })
+  @ApiReferralChange()
+  @ApiEmptyBody()
   @ApiJsonResponse(200, referralViewSchema, {
     example: { ...DECIDED_EXAMPLE, status: 'SENT_TO_OFFER', operatorOrgCode: '1084' },
     headers: ['ETag'],
@@ -80,7 +88,7 @@ export class DecisionController {
   @ApiProblems(404, 409, 412, 428)
   async send(
     @Change() change: ReferralChange,
-    @Body(new ZodValidationPipe(emptyCommandSchema, 'body', { optionalBody: true })) _body: unknown,
+    @EmptyBody() _body: unknown,
     @Res({ passthrough: true }) res: Response,
   ) {
     return referralResponse(res, await this.decisions.send(change));

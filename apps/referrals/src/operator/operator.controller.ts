@@ -2,16 +2,18 @@ import { Body, Controller, Get, HttpCode, Post, Query, Res } from '@nestjs/commo
 import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access, CurrentPrincipal, type Principal } from '@platform/auth';
 import {
+  ApiEmptyBody,
   ApiJsonResponse,
   ApiProblems,
   ApiQueryFrom,
+  EmptyBody,
   openApiSchema,
   RequestId,
   ZodValidationPipe,
 } from '@platform/http';
+import { Change } from '@platform/kit';
 import type { Response } from 'express';
 import {
-  emptyCommandSchema,
   endPlacementSchema,
   rejectSchema,
   startPlacementSchema,
@@ -21,7 +23,7 @@ import {
 } from '../referral/dto/commands.dto';
 import { listReferralsQuery, type ListReferralsQuery } from '../referral/dto/list-referrals.query';
 import { REFERRAL_VIEW_EXAMPLE } from '../referral/referral.examples';
-import { ApiChangeHeaders, referralResponse, Change, type ReferralChange } from '../referral/referral.http';
+import { ApiReferralChange, referralResponse, type ReferralChange } from '../referral/referral.http';
 import { ReferralService } from '../referral/referral.service';
 import {
   referralPageSchema,
@@ -76,8 +78,8 @@ export class OperatorController {
     operationId: 'acceptReferral',
     summary: 'Accept (optag): only while the offer has a free place (409 no-capacity otherwise)',
   })
-  @ApiChangeHeaders()
-  @ApiBody({ schema: openApiSchema(emptyCommandSchema), required: false })
+  @ApiReferralChange()
+  @ApiEmptyBody()
   @ApiJsonResponse(200, referralViewSchema, {
     example: { ...SENT_EXAMPLE, status: 'ACCEPTED' },
     headers: ['ETag'],
@@ -85,7 +87,7 @@ export class OperatorController {
   @ApiProblems(404, 409, 412, 428)
   async accept(
     @Change() change: ReferralChange,
-    @Body(new ZodValidationPipe(emptyCommandSchema, 'body', { optionalBody: true })) _body: unknown,
+    @EmptyBody() _body: unknown,
     @Res({ passthrough: true }) res: Response,
   ) {
     return referralResponse(res, await this.operator.accept(change));
@@ -98,7 +100,7 @@ export class OperatorController {
     operationId: 'rejectReferral',
     summary: 'Reject (afvis) with a reason, e.g. NO_CAPACITY or TARGET_GROUP_MISMATCH',
   })
-  @ApiChangeHeaders()
+  @ApiReferralChange()
   @ApiBody({
     schema: openApiSchema(rejectSchema),
     examples: { full: { value: { reason: 'NO_CAPACITY', note: 'Waiting list until May' } } },
@@ -123,7 +125,7 @@ export class OperatorController {
     operationId: 'startPlacement',
     summary: 'Record the start of the placement (default: the decided start date)',
   })
-  @ApiChangeHeaders()
+  @ApiReferralChange()
   @ApiBody({
     schema: openApiSchema(startPlacementSchema),
     required: false,
@@ -150,7 +152,7 @@ export class OperatorController {
     operationId: 'endPlacement',
     summary: 'Record the end of the placement; the place is free again',
   })
-  @ApiChangeHeaders()
+  @ApiReferralChange()
   @ApiBody({
     schema: openApiSchema(endPlacementSchema),
     examples: { end: { value: { endDate: '2026-12-31' } } },

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Principal } from '@platform/auth';
-import { CommandRunner, type Transition } from '@platform/kit';
+import { CommandRunner, type ChangeRequest, type Transition } from '@platform/kit';
 import type { PendingEvent } from '@platform/messaging';
 import type { Tx } from '../database/prisma.service';
 import {
@@ -27,13 +26,10 @@ export interface TransitionStep {
   events: PendingEvent[];
 }
 
-export interface TransitionRequest {
+/** A caller's change (see ReferralChange): the referral `id`, the command, the caller's scope. */
+export interface TransitionRequest extends ChangeRequest {
   command: ReferralCommand;
-  principal: Principal;
-  referralId: string;
   scope: ReferralFilter;
-  ifMatch: string | undefined;
-  requestId?: string;
 }
 
 type Change = TransitionStep['data'] & { status: ReferralStatus };
@@ -63,12 +59,12 @@ export class ReferralTransitions {
 
   run(request: TransitionRequest, plan: (row: ReferralRow, tx: Tx) => Promise<TransitionStep>) {
     return this.runner.run<ReferralRow, Change, ReferralRow, Tx>({
-      ...this.onReferral(request.referralId),
+      ...this.onReferral(request.id),
       principal: request.principal,
       requestId: request.requestId,
       ifMatch: request.ifMatch,
       action: `referral.${request.command}`,
-      load: (tx) => this.referrals.lockInScope(tx, request.referralId, request.scope),
+      load: (tx) => this.referrals.lockInScope(tx, request.id, request.scope),
       transition: async (row, tx) => {
         assertAllowed(row.status as ReferralStatus, request.command);
         const step = await plan(row, tx);

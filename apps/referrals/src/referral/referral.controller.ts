@@ -1,28 +1,27 @@
 import { Body, Controller, Get, Header, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiBody, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access, CurrentPrincipal, type AccessRule, type Principal } from '@platform/auth';
 import {
+  ApiEmptyBody,
   ApiIdempotencyKey,
+  ApiIdParam,
   ApiJsonResponse,
   ApiProblems,
   ApiQueryFrom,
+  EmptyBody,
   openApiSchema,
   RequestId,
+  uuidParam,
   ZodValidationPipe,
 } from '@platform/http';
+import { Change } from '@platform/kit';
 import type { Response } from 'express';
-import { emptyCommandSchema, withdrawSchema, type WithdrawInput } from './dto/commands.dto';
+import { withdrawSchema, type WithdrawInput } from './dto/commands.dto';
 import { createReferralSchema, type CreateReferralInput } from './dto/create-referral.dto';
 import { listReferralsQuery, type ListReferralsQuery } from './dto/list-referrals.query';
 import { CREATE_REFERRAL_EXAMPLE, REFERRAL_VIEW_EXAMPLE } from './referral.examples';
 import { ReferralCommands } from './referral-commands.service';
-import {
-  ApiChangeHeaders,
-  referralIdPipe as uuid,
-  referralResponse,
-  Change,
-  type ReferralChange,
-} from './referral.http';
+import { ApiReferralChange, referralResponse, type ReferralChange } from './referral.http';
 import { ReferralService } from './referral.service';
 import {
   citizenIdentitySchema,
@@ -32,7 +31,7 @@ import {
   type ReferralPage,
 } from './referral.view';
 
-const idParam = () => ApiParam({ name: 'id', type: String, format: 'uuid', description: 'The referral' });
+const idParam = () => ApiIdParam('The referral');
 
 /**
  * Who may read citizens' cases: case workers (sagsbehandlere) of the referring municipality and of the operator,
@@ -97,7 +96,7 @@ export class ReferralController {
   @ApiProblems(403, 404)
   async get(
     @CurrentPrincipal() principal: Principal,
-    @Param('id', uuid) id: string,
+    @Param('id', uuidParam) id: string,
     @RequestId() requestId: string | undefined,
     @Res({ passthrough: true }) res: Response,
   ) {
@@ -120,7 +119,7 @@ export class ReferralController {
   @ApiProblems(403, 404)
   citizen(
     @CurrentPrincipal() principal: Principal,
-    @Param('id', uuid) id: string,
+    @Param('id', uuidParam) id: string,
     @RequestId() requestId: string | undefined,
   ) {
     return this.referrals.citizen(principal, id, { requestId });
@@ -132,8 +131,8 @@ export class ReferralController {
   @ApiOperation({
     summary: 'Submit (indsend): computes whether specialist advice is mandatory, and its deadline',
   })
-  @ApiChangeHeaders()
-  @ApiBody({ schema: openApiSchema(emptyCommandSchema), required: false })
+  @ApiReferralChange()
+  @ApiEmptyBody()
   @ApiJsonResponse(200, referralViewSchema, {
     example: { ...REFERRAL_VIEW_EXAMPLE, status: 'AWAITING_ADVICE' },
     headers: ['ETag'],
@@ -141,7 +140,7 @@ export class ReferralController {
   @ApiProblems(400, 404, 409, 412, 428)
   async submit(
     @Change() change: ReferralChange,
-    @Body(new ZodValidationPipe(emptyCommandSchema, 'body', { optionalBody: true })) _body: unknown,
+    @EmptyBody() _body: unknown,
     @Res({ passthrough: true }) res: Response,
   ) {
     return referralResponse(res, await this.commands.submit(change));
@@ -151,7 +150,7 @@ export class ReferralController {
   @HttpCode(200)
   @Access({ orgTypes: ['municipality'], roles: ['caseworker'] })
   @ApiOperation({ summary: 'Withdraw (tilbagekald) from any open state, with a reason' })
-  @ApiChangeHeaders()
+  @ApiReferralChange()
   @ApiBody({
     schema: openApiSchema(withdrawSchema),
     examples: { moved: { value: { reason: 'The citizen moved to another municipality' } } },

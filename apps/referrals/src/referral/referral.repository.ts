@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { PgDatabase, SqlTable } from '@platform/persistence';
+import type { InstantCursor } from '@platform/http';
+import { newestFirst, PgDatabase, SqlTable } from '@platform/persistence';
 import { PrismaService, type Tx } from '../database/prisma.service';
 import type { Prisma, Referral } from '../generated/prisma/client';
 import { inScope } from './scope-match';
@@ -98,17 +99,11 @@ export class ReferralRepository {
   }
 
   /** Newest first; the cursor is the last row's (createdAt, id). */
-  list(
-    filter: ReferralFilter,
-    limit: number,
-    after?: { createdAt: Date; id: string },
-  ): Promise<ReferralRow[]> {
-    const cursor: ReferralFilter = after
-      ? { OR: [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, id: { lt: after.id } }] }
-      : {};
+  list(filter: ReferralFilter, limit: number, after?: InstantCursor): Promise<ReferralRow[]> {
+    const page = newestFirst(after);
     return this.prisma.referral.findMany({
-      where: { AND: [filter, cursor] },
-      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+      where: { AND: [filter, page.where] },
+      orderBy: page.orderBy,
       take: limit,
     });
   }

@@ -2,7 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { actorExtension, AuditTrail, type AuditEntry, type Principal } from '@platform/auth';
 import { ReferralCreated } from '@platform/contracts';
 import { Cpr, todayInDenmark } from '@platform/domain';
-import { ProblemException } from '@platform/http';
+import {
+  decodeInstantCursor,
+  encodeInstantCursor,
+  pageOf,
+  ProblemException,
+  type RequestMeta,
+} from '@platform/http';
 import { UnitOfWork } from '@platform/kit';
 import { OutboxRelay, OutboxWriter } from '@platform/messaging';
 import { randomUUID } from 'node:crypto';
@@ -10,17 +16,12 @@ import { CprVault } from '../citizen/cpr-vault';
 import type { Tx } from '../database/prisma.service';
 import type { CreateReferralInput } from './dto/create-referral.dto';
 import type { ListReferralsQuery } from './dto/list-referrals.query';
-import { decodeCursor, encodeCursor } from './referral-cursor';
 import { maySeeCitizen, operatorScope, referralScope } from './referral-scope';
 import { ReferralRepository, type ReferralFilter, type ReferralRow } from './referral.repository';
 
 export interface ReferralPage {
   items: ReferralRow[];
   nextCursor: string | null;
-}
-
-export interface RequestMeta {
-  requestId?: string;
 }
 
 /** Creating and reading referrals (visitationssager). */
@@ -135,10 +136,9 @@ export class ReferralService {
   }
 
   private async page(scope: ReferralFilter, query: ListReferralsQuery): Promise<ReferralPage> {
-    const after = query.cursor ? decodeCursor(query.cursor) : undefined;
+    const after = query.cursor ? decodeInstantCursor(query.cursor) : undefined;
     const rows = await this.referrals.list({ AND: [scope, filterOf(query)] }, query.limit + 1, after);
-    const items = rows.slice(0, query.limit);
-    return { items, nextCursor: rows.length > query.limit ? encodeCursor(items[items.length - 1]) : null };
+    return pageOf(rows, query.limit, (row) => encodeInstantCursor({ at: row.createdAt, id: row.id }));
   }
 
   /** The citizen's identity: only for the referring municipality and an operator after acceptance; audited. */

@@ -1,6 +1,7 @@
 import { ADVICE_REASONS, DEVIATION_REASONS, REJECTION_REASONS } from '@platform/contracts';
 import { AGE_GROUPS, SPECIALISATION_LEVELS, TARGET_GROUP_CODES } from '@platform/domain';
-import { namedSchema } from '@platform/http';
+import { isoDateView, isoInstantView, namedSchema, uuidView } from '@platform/http';
+import { versionEtag } from '@platform/kit';
 import { z } from 'zod';
 import { REFERRAL_STATUSES } from './domain/referral-status';
 import type { ReferralRow } from './referral.repository';
@@ -16,10 +17,6 @@ function instant(d: Date | null) {
   return d ? d.toISOString() : null;
 }
 
-const isoDate = z.string().meta({ format: 'date', example: '2026-01-15' });
-const isoInstant = z.string().meta({ format: 'date-time', example: '2026-01-15T09:30:00.000Z' });
-// Ids are stored as PostgreSQL uuids; documented as such without zod's stricter RFC pattern.
-const uuid = z.string().meta({ format: 'uuid' });
 const level = z.enum(SPECIALISATION_LEVELS);
 
 /**
@@ -31,7 +28,7 @@ export const referralViewSchema = namedSchema(
   'ReferralView',
   z
     .object({
-      id: uuid,
+      id: uuidView,
       status: z.enum(REFERRAL_STATUSES),
       municipalityCode: z.string().meta({ description: 'The referring municipality', example: '101' }),
       citizen: z.object({
@@ -40,31 +37,31 @@ export const referralViewSchema = namedSchema(
       }),
       targetGroup: z.enum(TARGET_GROUP_CODES),
       assessedLevel: level,
-      referralDate: isoDate,
+      referralDate: isoDateView,
       caseworkerDoubt: z.boolean(),
       urgent: z.boolean(),
       urgentReason: z.string().nullable(),
       advice: z.object({
         required: z.boolean().nullable().meta({ description: 'Known from submission on' }),
         reasons: z.array(z.enum(ADVICE_REASONS)),
-        dueAt: isoInstant.nullable(),
+        dueAt: isoInstantView.nullable(),
         overdue: z.boolean(),
         given: z
           .object({
-            adviceCaseId: uuid.nullable(),
+            adviceCaseId: uuidView.nullable(),
             level: level.nullable(),
-            offerId: uuid.nullable(),
+            offerId: uuidView.nullable(),
             rationale: z.string().nullable(),
-            givenAt: isoInstant.nullable(),
+            givenAt: isoInstantView.nullable(),
           })
           .nullable(),
       }),
       decision: z
         .object({
-          offerId: uuid.nullable(),
+          offerId: uuidView.nullable(),
           level: level.nullable(),
-          startDate: isoDate.nullable(),
-          decidedAt: isoInstant.nullable(),
+          startDate: isoDateView.nullable(),
+          decidedAt: isoInstantView.nullable(),
           decidedBeforeAdvice: z.boolean(),
           followsAdvice: z.boolean().nullable(),
           deviation: z.boolean(),
@@ -74,11 +71,11 @@ export const referralViewSchema = namedSchema(
         .nullable(),
       operatorOrgCode: z.string().nullable().meta({ description: "The offer's operator, once sent" }),
       rejection: z.object({ reason: z.enum(REJECTION_REASONS), note: z.string().nullable() }).nullable(),
-      placement: z.object({ start: isoDate.nullable(), end: isoDate.nullable() }).nullable(),
+      placement: z.object({ start: isoDateView.nullable(), end: isoDateView.nullable() }).nullable(),
       withdrawnReason: z.string().nullable(),
       version: z.number().int().meta({ description: 'Bumped on every change; the ETag is W/"<version>"' }),
-      createdAt: isoInstant,
-      updatedAt: isoInstant,
+      createdAt: isoInstantView,
+      updatedAt: isoInstantView,
     })
     .meta({ description: 'A referral (visitationssag) as the caller may see it' }),
 );
@@ -161,6 +158,4 @@ export function toReferralView(r: ReferralRow): ReferralView {
 }
 
 /** The ETag of a referral: a weak validator over its version. */
-export function etagOf(r: Pick<ReferralRow, 'id' | 'version'>): string {
-  return `W/"${r.version}"`;
-}
+export const etagOf = (r: Pick<ReferralRow, 'version'>): string => versionEtag(r.version);

@@ -3,8 +3,8 @@ import { closePublisher, publishEvent } from '@platform/testing';
 
 /**
  * Writes events straight to Kafka, for fault injection only: a forged source, a message that arrives while the
- * database is down, knowledge's advice until the knowledge service exists. Offers and responsibility come from
- * the specialty-planning service (specialty-planning.ts), never from here.
+ * database is down. Offers and responsibility come from the specialty-planning service (specialty-planning.ts),
+ * advice from the knowledge service (knowledge.ts), never from here.
  */
 export class RawEvents {
   publish<D extends EventDefinition>(

@@ -1,28 +1,17 @@
-import type { Responsibility, SpecialisationLevel } from '@platform/domain';
-import { eventually, startServiceProcess, type IdentityName, type ServiceProcess } from '@platform/testing';
+import type { Responsibility } from '@platform/domain';
+import {
+  eventually,
+  registerOffer,
+  startServiceProcess,
+  type IdentityName,
+  type OfferSpec,
+  type RegisteredOffer,
+  type ServiceProcess,
+} from '@platform/testing';
 import type { PrismaService } from '../../src/database/prisma.service';
 
-export interface TestOffer {
-  offerId: string;
-  operatorOrgCode: string;
-  places: number;
-}
-
-export interface OfferSpec {
-  name?: string;
-  level?: SpecialisationLevel;
-  targetGroups?: string[];
-  places?: number;
-  /** The operating region: its planner registers the offer. */
-  operatorOrgCode?: '1084' | '1082';
-  active?: boolean;
-}
-
-/** Where each test operator's offers are: an address in one of its municipalities (København, Aarhus). */
-const ADDRESS = {
-  '1084': { street: 'Rymarksvej 1', postalCode: '2900', city: 'Hellerup', municipalityCode: '157' },
-  '1082': { street: 'Fuglsangvej 1', postalCode: '8210', city: 'Aarhus V', municipalityCode: '751' },
-} as const;
+export type TestOffer = RegisteredOffer;
+export type { OfferSpec };
 
 /**
  * The specialty-planning service as the referral tests meet it: its own process (started on first use, stopped
@@ -44,24 +33,11 @@ export class SpecialtyPlanning {
 
   /** Registers an offer through the directory's API and waits until the referrals service knows it. */
   async registerOffer(spec: OfferSpec = {}): Promise<TestOffer> {
-    const operator = spec.operatorOrgCode ?? '1084';
-    const places = spec.places ?? 12;
-    const res = await (await this.as(`planner-${operator}`)).post('/api/v1/offers').send({
-      name: spec.name ?? 'Synscenter Hovedstaden (test)',
-      legalBases: ['SEL_108'],
-      targetGroups: spec.targetGroups ?? ['VISION'],
-      level: spec.level ?? 'HIGH',
-      places,
-      address: ADDRESS[operator],
-      status: spec.active === false ? 'INACTIVE' : 'ACTIVE',
-    });
-    if (res.status !== 201)
-      throw new Error(`offer registration failed: ${res.status} ${JSON.stringify(res.body)}`);
-    const offerId = (res.body as { id: string }).id;
+    const offer = await registerOffer(this, spec);
     await eventually(
-      async () => (await this.referralsDb().offer.findUnique({ where: { id: offerId } })) !== null,
+      async () => (await this.referralsDb().offer.findUnique({ where: { id: offer.offerId } })) !== null,
     );
-    return { offerId, operatorOrgCode: operator, places };
+    return offer;
   }
 
   /**

@@ -12,6 +12,7 @@ import type {
 import { todayInDenmark } from '@platform/domain';
 import { PgDatabase } from '@platform/persistence';
 import type { Tx } from '../database/prisma.service';
+import type { TargetGroupDemand } from '../needs/domain/gap-rules';
 
 /** Statuses in which a referral holds a place in its offer (belægning), as the referrals service counts them. */
 export const OCCUPYING_STATUSES = ['ACCEPTED', 'PLACEMENT_ACTIVE'] as const;
@@ -196,14 +197,5 @@ export class ActivityRepository {
   }
 }
 
-/** Demand of one target group in a needs analysis's area and period. */
-export interface Demand {
-  targetGroup: string;
-  referrals: number;
-  /** Referred and not yet placed (nor withdrawn) at the end of the period. */
-  waiting: number;
-  capacityRejections: number;
-  deviationsToLowerLevel: number;
-  /** Average days from referral to placement start, for placements that started in the period; null if none. */
-  averageDaysToPlacement: number | null;
-}
+/** Demand of one target group in a needs analysis's area and period: what the gap rules compare. */
+export type Demand = TargetGroupDemand;

@@ -1,17 +1,21 @@
-import { Body, Controller, Get, Param, Post, Put, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
-import { Access, CurrentPrincipal, type Principal } from '@platform/auth';
+import { Access, ANY_ORGANISATION, CurrentPrincipal, type Principal } from '@platform/auth';
 import {
   ApiIdempotencyKey,
+  ApiIdParam,
   ApiIfMatch,
   ApiJsonResponse,
   ApiProblems,
   ApiQueryFrom,
   openApiSchema,
   RequestId,
+  uuidParam,
+  withEtag,
   ZodValidationPipe,
 } from '@platform/http';
-import type { Request, Response } from 'express';
+import { Change, type ChangeRequest } from '@platform/kit';
+import type { Response } from 'express';
 import { AgreementService } from './agreement.service';
 import {
   AGREEMENT_EXAMPLE,
@@ -22,7 +26,6 @@ import {
   type AgreementView,
 } from './agreement.view';
 import type { AgreementRow } from './agreement.repository';
-import { uuidParam } from './api-fields';
 import {
   agreementStatusSchema,
   createAgreementSchema,
@@ -36,10 +39,8 @@ import {
 const GOVERNORS = { orgTypes: ['region', 'state'] as ('region' | 'state')[], roles: ['planner' as const] };
 const areaParam = () => ApiParam({ name: 'code', type: String, example: 'RA-1082' });
 
-function withEtag(res: Response, row: AgreementRow): AgreementView {
-  res.setHeader('ETag', agreementEtag(row));
-  return toAgreementView(row);
-}
+const respond = (res: Response, row: AgreementRow): AgreementView =>
+  withEtag(res, agreementEtag(row), toAgreementView(row));
 
 @ApiTags('framework-areas')
 @ApiProblems(401)
@@ -76,11 +77,11 @@ export class AgreementController {
   ): Promise<AgreementView> {
     const row = await this.agreements.create(principal, code, body, requestId);
     res.setHeader('Location', `/api/v1/framework-areas/${row.frameworkAreaCode}/agreements/${row.id}`);
-    return withEtag(res, row);
+    return respond(res, row);
   }
 
   @Get()
-  @Access({ orgTypes: ['municipality', 'region', 'state'] })
+  @Access(ANY_ORGANISATION)
   @ApiOperation({
     operationId: 'listFrameworkAgreements',
     summary: "The area's agreements, newest period first",
@@ -97,10 +98,10 @@ export class AgreementController {
   }
 
   @Get(':id')
-  @Access({ orgTypes: ['municipality', 'region', 'state'] })
+  @Access(ANY_ORGANISATION)
   @ApiOperation({ operationId: 'getFrameworkAgreement', summary: 'One agreement of the area, with its ETag' })
   @areaParam()
-  @ApiParam({ name: 'id', type: String, format: 'uuid' })
+  @ApiIdParam()
   @ApiJsonResponse(200, agreementViewSchema, { example: AGREEMENT_EXAMPLE, headers: ['ETag'] })
   @ApiProblems(400, 404)
   async get(
@@ -108,7 +109,7 @@ export class AgreementController {
     @Param('id', uuidParam) id: string,
     @Res({ passthrough: true }) res: Response,
   ): Promise<AgreementView> {
-    return withEtag(res, await this.agreements.get(code, id));
+    return respond(res, await this.agreements.get(code, id));
   }
 
   @Put(':id/status')
@@ -119,8 +120,8 @@ export class AgreementController {
       'Move the agreement: DRAFT ⇄ NEGOTIATING → SIGNED (→ NEGOTIATING for a revision); EXPIRED after its period',
   })
   @areaParam()
-  @ApiParam({ name: 'id', type: String, format: 'uuid' })
   @ApiIfMatch()
+  @ApiIdParam() // below If-Match: decorators apply bottom-up, and the document lists the path id first
   @ApiBody({
     schema: openApiSchema(agreementStatusSchema),
     examples: { sign: { value: { status: 'SIGNED' } } },
@@ -128,15 +129,11 @@ export class AgreementController {
   @ApiJsonResponse(200, agreementViewSchema, { example: AGREEMENT_EXAMPLE, headers: ['ETag'] })
   @ApiProblems(400, 403, 404, 409, 412, 428)
   async changeStatus(
-    @CurrentPrincipal() principal: Principal,
     @Param('code') code: string,
-    @Param('id', uuidParam) id: string,
+    @Change() change: ChangeRequest,
     @Body(new ZodValidationPipe(agreementStatusSchema)) body: AgreementStatusInput,
-    @RequestId() requestId: string | undefined,
-    @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ): Promise<AgreementView> {
-    const change = { principal, areaCode: code, agreementId: id, ifMatch: req.header('if-match'), requestId };
-    return withEtag(res, await this.agreements.changeStatus(change, body.status));
+    return respond(res, await this.agreements.changeStatus({ ...change, areaCode: code }, body.status));
   }
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AuditTrail, type Principal } from '@platform/auth';
 import { findElectionPeriod, findMunicipality, todayInDenmark, type FrameworkArea } from '@platform/domain';
 import { ProblemException, problemType } from '@platform/http';
-import { CommandRunner, UnitOfWork } from '@platform/kit';
+import { CommandRunner, commandFor, UnitOfWork, type ChangeRequest } from '@platform/kit';
 import { randomUUID } from 'node:crypto';
 import type { Tx } from '../database/prisma.service';
 import { areaOrNotFound } from './area-lookup';
@@ -13,13 +13,9 @@ import { assertInitialStatus, assertStatusChange, type AgreementStatus } from '.
 import { governs } from './domain/framework-access';
 import type { CreateAgreementInput, ListAgreementsQuery } from './dto/framework.dto';
 
-/** Who changes which agreement of which area, against which ETag. */
-export interface AgreementChange {
-  principal: Principal;
+/** Who changes which agreement (`id`) of which area, against which ETag. */
+export interface AgreementChange extends ChangeRequest {
   areaCode: string;
-  agreementId: string;
-  ifMatch: string | undefined;
-  requestId?: string;
 }
 
 /** The social and special-education agreements of the framework-agreement areas (rule 10). */
@@ -71,13 +67,10 @@ export class AgreementService {
       change.requestId,
     );
     return this.runner.run<AgreementRow, AgreementStatus, AgreementRow, Tx>({
-      principal: change.principal,
-      requestId: change.requestId,
-      ifMatch: change.ifMatch,
-      resource: { type: 'framework-agreement', id: change.agreementId },
+      ...commandFor(change, 'framework-agreement'),
       action: 'framework-agreement.status',
       purpose: 'planning',
-      load: (tx) => this.repository.find(area.code, change.agreementId, tx, 'FOR UPDATE'),
+      load: (tx) => this.repository.find(area.code, change.id, tx, 'FOR UPDATE'),
       etag: agreementEtag,
       transition: (row) => {
         const period = findElectionPeriod(row.electionPeriod)!;

@@ -1,6 +1,6 @@
-import { namedSchema } from '@platform/http';
+import { isoInstantView, namedSchema, uuidView } from '@platform/http';
+import { versionEtag } from '@platform/kit';
 import { z } from 'zod';
-import { isoInstantView, uuidView } from './api-fields';
 import { AGREEMENT_STATUSES, type AgreementStatus } from './domain/agreement-status';
 import type { AgreementRow } from './agreement.repository';
 
@@ -27,7 +27,7 @@ export const agreementListSchema = namedSchema(
 
 export type AgreementView = z.infer<typeof agreementViewSchema>;
 
-export const agreementEtag = (row: AgreementRow) => `W/"${row.version}"`;
+export const agreementEtag = (row: AgreementRow) => versionEtag(row.version);
 
 export function toAgreementView(row: AgreementRow): AgreementView {
   return {

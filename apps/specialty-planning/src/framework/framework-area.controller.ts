@@ -1,6 +1,6 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
-import { Access } from '@platform/auth';
+import { Access, ANY_ORGANISATION } from '@platform/auth';
 import { frameworkAreasOn, todayInDenmark } from '@platform/domain';
 import { ApiJsonResponse, ApiProblems, ApiQueryFrom, ZodValidationPipe } from '@platform/http';
 import { areaOrNotFound } from './area-lookup';
@@ -23,7 +23,7 @@ import {
 @Controller('api/v1/framework-areas')
 export class FrameworkAreaController {
   @Get()
-  @Access({ orgTypes: ['municipality', 'region', 'state'] })
+  @Access(ANY_ORGANISATION)
   @ApiOperation({
     operationId: 'listFrameworkAreas',
     summary:
@@ -40,7 +40,7 @@ export class FrameworkAreaController {
   }
 
   @Get(':code')
-  @Access({ orgTypes: ['municipality', 'region', 'state'] })
+  @Access(ANY_ORGANISATION)
   @ApiOperation({
     operationId: 'getFrameworkArea',
     summary: 'One framework-agreement area (RA-1082, or the region code 1082), also one that has ended',

@@ -5,9 +5,8 @@ import {
   type FrameworkArea,
   type IsoDate,
 } from '@platform/domain';
-import { namedSchema } from '@platform/http';
+import { isoDateView, namedSchema } from '@platform/http';
 import { z } from 'zod';
-import { isoDateView } from './api-fields';
 
 /** A framework-agreement area (rammeaftaleområde) with its committee and its municipalities on a date. */
 export const frameworkAreaViewSchema = namedSchema(

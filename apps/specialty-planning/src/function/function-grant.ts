@@ -1,8 +1,8 @@
 import { FunctionApproved, type FUNCTION_TYPES } from '@platform/contracts';
 import type { IsoDate } from '@platform/domain';
 import { event, type PendingEvent } from '@platform/messaging';
+import { dateOf, dayOf } from '@platform/persistence';
 import { randomUUID } from 'node:crypto';
-import { dateOf, dayOf } from './api-fields';
 import type { FunctionRow } from './function.repository';
 
 /** What approving a function decides: which offer holds which function, for how long, at which minimum. */

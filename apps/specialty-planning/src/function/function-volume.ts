@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { todayInDenmark } from '@platform/domain';
+import { dayOf } from '@platform/persistence';
 import { ActivityRepository } from '../activity/activity.repository';
-import { dayOf } from './api-fields';
 import { isBelowMinimum, judgedYear } from './domain/volume-flag';
 import type { FunctionRow } from './function.repository';
 

@@ -1,8 +1,14 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
-import { Access } from '@platform/auth';
-import { ApiJsonResponse, ApiProblems, ApiQueryFrom, ZodValidationPipe } from '@platform/http';
-import { ANY_ORGANISATION, uuidParam } from './api-fields';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Access, ANY_ORGANISATION } from '@platform/auth';
+import {
+  ApiIdParam,
+  ApiJsonResponse,
+  ApiProblems,
+  ApiQueryFrom,
+  uuidParam,
+  ZodValidationPipe,
+} from '@platform/http';
 import { listFunctionsQuery, type ListFunctionsQuery } from './dto/list-functions.query';
 import { FunctionService, type FunctionPage } from './function.service';
 import {
@@ -37,7 +43,7 @@ export class FunctionController {
   @Get(':id')
   @Access(ANY_ORGANISATION)
   @ApiOperation({ summary: 'One approved function, with its volume and flags' })
-  @ApiParam({ name: 'id', type: String, format: 'uuid', description: 'The function' })
+  @ApiIdParam('The function')
   @ApiJsonResponse(200, functionViewSchema, { example: FUNCTION_VIEW_EXAMPLE })
   @ApiProblems(400, 403, 404)
   get(@Param('id', uuidParam) id: string): Promise<FunctionView> {

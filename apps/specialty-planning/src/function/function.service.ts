@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { isIsoDate, todayInDenmark } from '@platform/domain';
-import { ProblemException } from '@platform/http';
+import { decodeCursor, encodeCursor, pageOf, ProblemException } from '@platform/http';
+import { dayOf } from '@platform/persistence';
 import { expiryHorizon } from './domain/function-validity';
 import type { ListFunctionsQuery } from './dto/list-functions.query';
 import { FunctionVolumes } from './function-volume';
@@ -41,17 +42,16 @@ export class FunctionService {
             : expiryHorizon(today, query.expiringWithinMonths),
       },
       query.limit + 1,
-      query.cursor ? decodeCursor(query.cursor) : undefined,
+      query.cursor ? afterCursor(query.cursor) : undefined,
     );
-    const page = rows.slice(0, query.limit);
+    const page = pageOf(rows, query.limit, (row) => encodeCursor({ key: dayOf(row.validTo), id: row.id }));
     // Two counts per function from ActivityRepository (its per-year queries); a page is at most 200 functions and
     // the national plan holds hundreds, so this stays cheap next to a read model of volumes of its own.
-    const views = await Promise.all(page.map((row) => this.view(row, today)));
-    const last = page[page.length - 1];
+    const views = await Promise.all(page.items.map((row) => this.view(row, today)));
     return {
       items:
         query.belowMinimum === undefined ? views : views.filter((v) => v.belowMinimum === query.belowMinimum),
-      nextCursor: rows.length > query.limit ? encodeCursor(last) : null,
+      nextCursor: page.nextCursor,
     };
   }
 
@@ -60,17 +60,8 @@ export class FunctionService {
   }
 }
 
-function encodeCursor(row: ListedFunction): string {
-  return Buffer.from(`${row.validTo.toISOString().slice(0, 10)}|${row.id}`).toString('base64url');
+/** The list is ordered by the last valid day, then id; year 0000 is no date to PostgreSQL. */
+function afterCursor(cursor: string): { validTo: string; id: string } {
+  const { key, id } = decodeCursor(cursor, (day) => isIsoDate(day) && day >= '0001-01-01');
+  return { validTo: key, id };
 }
-
-/** A cursor this service did not write is bad input (400 naming it), never a database error. */
-function decodeCursor(cursor: string): { validTo: string; id: string } {
-  const [validTo, id] = Buffer.from(cursor, 'base64url').toString().split('|');
-  if (!isIsoDate(validTo) || validTo < '0001-01-01' || !UUID.test(id ?? '')) {
-    throw ProblemException.validation([{ pointer: 'query:cursor', detail: 'not a cursor of this list' }]);
-  }
-  return { validTo, id };
-}
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

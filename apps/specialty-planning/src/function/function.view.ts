@@ -1,14 +1,8 @@
 import { FUNCTION_TYPES } from '@platform/contracts';
-import { namedSchema } from '@platform/http';
+import { isoDateView, isoInstantView, namedSchema, uuidView } from '@platform/http';
+import { dayOf } from '@platform/persistence';
 import { z } from 'zod';
-import {
-  dayOf,
-  isoDateView,
-  isoInstantView,
-  targetGroupView,
-  toTargetGroupView,
-  uuidView,
-} from './api-fields';
+import { targetGroupView, toTargetGroupView } from '../common/api-fields';
 import { isExpiringWithin, isValidOn } from './domain/function-validity';
 import type { FunctionVolume } from './function-volume';
 import type { ListedFunction } from './function.repository';

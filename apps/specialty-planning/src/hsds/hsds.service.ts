@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '@platform/auth';
 import { todayInDenmark, ValidationFailed } from '@platform/domain';
-import { ProblemException, toFieldErrors, type ProblemFieldError } from '@platform/http';
+import { ProblemException, toFieldErrors, type ProblemFieldError, type RequestMeta } from '@platform/http';
 import { UnitOfWork } from '@platform/kit';
 import { OutboxRelay } from '@platform/messaging';
 import type { Tx } from '../database/prisma.service';
 import { operatorOf, type Operator } from '../offer/domain/offer';
 import { registerOfferSchema, type RegisterOfferInput } from '../offer/dto/offer-body.dto';
-import { OfferCommands, type RequestMeta } from '../offer/offer-commands.service';
+import { OfferCommands } from '../offer/offer-commands.service';
 import { OfferRepository, type OfferRow } from '../offer/offer.repository';
 import { fromHsds, toHsds, type HsdsRecord } from './hsds-mapping';
 import type { HsdsDocument, HsdsImportResult } from './hsds.schema';

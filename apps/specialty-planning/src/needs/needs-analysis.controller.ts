@@ -1,17 +1,18 @@
 import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiBody, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
-import { Access, CurrentPrincipal, type Principal } from '@platform/auth';
+import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Access, ANY_ORGANISATION, CurrentPrincipal, type Principal } from '@platform/auth';
 import {
   ApiIdempotencyKey,
+  ApiIdParam,
   ApiJsonResponse,
   ApiProblems,
   ApiQueryFrom,
   openApiSchema,
   RequestId,
+  uuidParam,
   ZodValidationPipe,
 } from '@platform/http';
 import type { Response } from 'express';
-import { uuidParam } from '../framework/api-fields';
 import {
   createNeedsAnalysisSchema,
   listNeedsAnalysesQuery,
@@ -67,7 +68,7 @@ export class NeedsAnalysisController {
   }
 
   @Get()
-  @Access({ orgTypes: ['municipality', 'region', 'state'] })
+  @Access(ANY_ORGANISATION)
   @ApiOperation({
     operationId: 'listNeedsAnalyses',
     summary: 'Needs analyses, newest first, of one area or all',
@@ -83,9 +84,9 @@ export class NeedsAnalysisController {
   }
 
   @Get(':id')
-  @Access({ orgTypes: ['municipality', 'region', 'state'] })
+  @Access(ANY_ORGANISATION)
   @ApiOperation({ operationId: 'getNeedsAnalysis', summary: 'One needs analysis with its lines and gaps' })
-  @ApiParam({ name: 'id', type: String, format: 'uuid' })
+  @ApiIdParam()
   @ApiJsonResponse(200, needsAnalysisViewSchema, { example: NEEDS_ANALYSIS_EXAMPLE })
   @ApiProblems(400, 404)
   async get(@Param('id', uuidParam) id: string): Promise<NeedsAnalysisView> {

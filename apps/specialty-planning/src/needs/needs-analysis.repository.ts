@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
+import type { InstantCursor } from '@platform/http';
 import { PgDatabase, SqlTable } from '@platform/persistence';
 import type { Tx } from '../database/prisma.service';
-import type { PageCursor } from '../framework/api-fields';
 import type { NeedsAnalysis, NeedsAnalysisLine } from '../generated/prisma/client';
 
 export type AnalysisRow = NeedsAnalysis;
@@ -51,7 +51,11 @@ export class NeedsAnalysisRepository {
   }
 
   /** Newest first, of one area or all, after the cursor. */
-  async list(areaCode: string | undefined, limit: number, after?: PageCursor): Promise<AnalysisWithLines[]> {
+  async list(
+    areaCode: string | undefined,
+    limit: number,
+    after?: InstantCursor,
+  ): Promise<AnalysisWithLines[]> {
     const { rows } = await this.db.query<AnalysisRow>({
       text:
         `SELECT ${analyses.select} FROM needs_analysis WHERE ($1::text IS NULL OR framework_area_code = $1) ` +

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { actorExtension, AuditTrail, type Principal } from '@platform/auth';
+import { AuditTrail, type Principal } from '@platform/auth';
 import { NeedsAnalysisGap } from '@platform/contracts';
 import {
   findFrameworkArea,
@@ -8,21 +8,19 @@ import {
   todayInDenmark,
   type FrameworkArea,
 } from '@platform/domain';
-import { ProblemException } from '@platform/http';
-import { UnitOfWork } from '@platform/kit';
-import { OutboxRelay, OutboxWriter } from '@platform/messaging';
+import { decodeInstantCursor, encodeInstantCursor, pageOf, ProblemException } from '@platform/http';
+import { CommandRunner } from '@platform/kit';
+import { event, type PendingEvent } from '@platform/messaging';
+import { dateOf } from '@platform/persistence';
 import { randomUUID } from 'node:crypto';
 import { ActivityRepository } from '../activity/activity.repository';
 import type { Tx } from '../database/prisma.service';
-import { decodeCursor, pageOf } from '../framework/api-fields';
 import { governs } from '../framework/domain/framework-access';
 import { OfferDirectory } from '../offer/offer-directory';
 import { assertAnalysisPeriod } from './domain/analysis-period';
 import { needsLines, type NeedsLine, type TargetGroupSupply } from './domain/gap-rules';
 import type { CreateNeedsAnalysisInput, ListNeedsAnalysesQuery } from './dto/needs-analysis.dto';
 import { NeedsAnalysisRepository, type AnalysisWithLines, type LineRow } from './needs-analysis.repository';
-
-const asDate = (day: string) => new Date(`${day}T00:00:00Z`);
 
 /**
  * Needs analyses (behovsanalyser, rule 10): demand from the area's municipalities in a period, per target group,
@@ -32,12 +30,10 @@ const asDate = (day: string) => new Date(`${day}T00:00:00Z`);
 @Injectable()
 export class NeedsAnalysisService {
   constructor(
-    private readonly uow: UnitOfWork,
+    private readonly runner: CommandRunner,
     private readonly activity: ActivityRepository,
     private readonly offers: OfferDirectory,
     private readonly repository: NeedsAnalysisRepository,
-    private readonly outbox: OutboxWriter,
-    private readonly relay: OutboxRelay,
     private readonly audit: AuditTrail,
   ) {}
 
@@ -48,34 +44,31 @@ export class NeedsAnalysisService {
     const municipalityCodes = municipalitiesOfFrameworkAreaDuring(area.code, input.from, input.to).map(
       (m) => m.code,
     );
-    const saved = await this.uow.run(async (tx: Tx) => {
-      const lines = await this.compute(tx, municipalityCodes, input.from, input.to);
-      const id = randomUUID();
-      const analysis = await this.repository.insert(
-        tx,
-        {
-          id,
-          frameworkAreaCode: area.code,
-          regionCode: area.regionCode,
-          periodFrom: asDate(input.from),
-          periodTo: asDate(input.to),
-          municipalityCodes,
-          createdAt: new Date(),
-        },
-        lines.map((line) => toLineRow(id, line)),
-      );
-      await this.announceGaps(tx, principal, area, analysis, input);
-      await this.audit.record(tx, principal, {
-        action: 'needs-analysis.create',
-        resource: { type: 'needs-analysis', id },
-        purpose: 'planning',
-        outcome: 'ALLOWED',
-        requestId,
-      });
-      return analysis;
+    return this.runner.record({
+      principal,
+      requestId,
+      action: 'needs-analysis.create',
+      purpose: 'planning',
+      write: async (tx: Tx) => {
+        const lines = await this.compute(tx, municipalityCodes, input.from, input.to);
+        const id = randomUUID();
+        const analysis = await this.repository.insert(
+          tx,
+          {
+            id,
+            frameworkAreaCode: area.code,
+            regionCode: area.regionCode,
+            periodFrom: dateOf(input.from),
+            periodTo: dateOf(input.to),
+            municipalityCodes,
+            createdAt: new Date(),
+          },
+          lines.map((line) => toLineRow(id, line)),
+        );
+        const resource = { type: 'needs-analysis', id };
+        return { saved: analysis, resource, events: gapEvents(area, analysis, input) };
+      },
     });
-    this.uow.afterCommit(() => this.relay.nudge());
-    return saved;
   }
 
   async get(id: string): Promise<AnalysisWithLines> {
@@ -94,9 +87,9 @@ export class NeedsAnalysisService {
         ]);
       }
     }
-    const after = query.cursor ? decodeCursor(query.cursor) : undefined;
+    const after = query.cursor ? decodeInstantCursor(query.cursor) : undefined;
     const rows = await this.repository.list(areaCode, query.limit + 1, after);
-    return pageOf(rows, query.limit, (r) => ({ at: r.createdAt, id: r.id }));
+    return pageOf(rows, query.limit, (r) => encodeInstantCursor({ at: r.createdAt, id: r.id }));
   }
 
   /** Demand, places and occupancy read in the analysis's transaction, so what is stored is one consistent view. */
@@ -111,39 +104,6 @@ export class NeedsAnalysisService {
       ]),
     );
     return needsLines(TARGET_GROUP_CODES, demand, supply);
-  }
-
-  /** One NeedsAnalysisGap per target group with a gap, keyed by the gap, in the analysis's transaction. */
-  private async announceGaps(
-    tx: Tx,
-    principal: Principal,
-    area: FrameworkArea,
-    analysis: AnalysisWithLines,
-    input: CreateNeedsAnalysisInput,
-  ): Promise<void> {
-    for (const line of analysis.lines) {
-      if (!line.gapId) continue;
-      await this.outbox.append(tx, NeedsAnalysisGap, {
-        subject: line.gapId,
-        data: {
-          analysisId: analysis.id,
-          gapId: line.gapId,
-          frameworkAreaCode: area.code,
-          regionCode: area.regionCode,
-          targetGroup: line.targetGroup as (typeof TARGET_GROUP_CODES)[number],
-          periodFrom: input.from,
-          periodTo: input.to,
-          kinds: line.gapKinds as NeedsLine['gapKinds'],
-          referrals: line.referrals,
-          capacityRejections: line.capacityRejections,
-          waiting: line.waiting,
-          deviationsToLowerLevel: line.deviationsToLowerLevel,
-          places: line.places,
-          occupied: line.occupied,
-        },
-        extensions: actorExtension(principal),
-      });
-    }
   }
 
   private async assertGoverns(principal: Principal, area: FrameworkArea, requestId?: string): Promise<void> {
@@ -183,4 +143,38 @@ function toLineRow(analysisId: string, line: NeedsLine): LineRow {
     gapId: line.gapKinds.length > 0 ? randomUUID() : null,
     gapKinds: line.gapKinds,
   };
+}
+
+/** One NeedsAnalysisGap per target group with a gap, keyed by the gap (its subject). */
+function gapEvents(
+  area: FrameworkArea,
+  analysis: AnalysisWithLines,
+  input: CreateNeedsAnalysisInput,
+): PendingEvent[] {
+  return analysis.lines.flatMap((line) =>
+    line.gapId
+      ? [
+          event(
+            NeedsAnalysisGap,
+            {
+              analysisId: analysis.id,
+              gapId: line.gapId,
+              frameworkAreaCode: area.code,
+              regionCode: area.regionCode,
+              targetGroup: line.targetGroup as (typeof TARGET_GROUP_CODES)[number],
+              periodFrom: input.from,
+              periodTo: input.to,
+              kinds: line.gapKinds as NeedsLine['gapKinds'],
+              referrals: line.referrals,
+              capacityRejections: line.capacityRejections,
+              waiting: line.waiting,
+              deviationsToLowerLevel: line.deviationsToLowerLevel,
+              places: line.places,
+              occupied: line.occupied,
+            },
+            line.gapId,
+          ),
+        ]
+      : [],
+  );
 }

@@ -1,8 +1,8 @@
 import { GAP_KINDS } from '@platform/contracts';
 import { TARGET_GROUP_CODES } from '@platform/domain';
-import { namedSchema } from '@platform/http';
+import { isoDateView, isoInstantView, namedSchema, uuidView } from '@platform/http';
+import { dayOf } from '@platform/persistence';
 import { z } from 'zod';
-import { dayOf, isoDateView, isoInstantView, uuidView } from '../framework/api-fields';
 import type { GapKind } from './domain/gap-rules';
 import type { AnalysisWithLines, LineRow } from './needs-analysis.repository';
 

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { actorExtension, AuditTrail, type Principal } from '@platform/auth';
-import { CommandRunner, UnitOfWork, type Transition } from '@platform/kit';
+import type { RequestMeta } from '@platform/http';
+import { CommandRunner, commandFor, UnitOfWork, type ChangeRequest, type Transition } from '@platform/kit';
 import { OutboxRelay, OutboxWriter, type PendingEvent } from '@platform/messaging';
 import { randomUUID } from 'node:crypto';
 import type { Tx } from '../database/prisma.service';
@@ -13,17 +14,13 @@ import {
   declaredColumns,
   type DeclaredColumns,
 } from './domain/offer-rules';
-import { offerEtag, type OfferChange } from './offer.http';
+import { offerEtag } from './offer.http';
 import { OfferRepository, type OfferRow } from './offer.repository';
 
 /** An edit as decided inside the transaction: the columns that change, and interventions that move with it. */
 export interface EditPlan {
   changes: Partial<DeclaredColumns & { places: number }>;
   interventions: OfferRow[];
-}
-
-export interface RequestMeta {
-  requestId?: string;
 }
 
 const PURPOSE = 'planning';
@@ -74,7 +71,7 @@ export class OfferCommands {
   }
 
   /** PUT /offers/:id: the operator's new declaration; 404 for another organisation's offer. */
-  edit(change: OfferChange, input: OfferDeclaration): Promise<OfferRow> {
+  edit(change: ChangeRequest, input: OfferDeclaration): Promise<OfferRow> {
     const operator = operatorOf(change.principal);
     return this.runner.run<OfferRow, EditPlan, OfferRow, Tx>({
       ...this.onOffer(change, 'offer.edit'),
@@ -84,7 +81,7 @@ export class OfferCommands {
   }
 
   /** PUT /offers/:id/places: a new number of places (never below 0: the schema refuses it). */
-  setPlaces(change: OfferChange, places: number): Promise<OfferRow> {
+  setPlaces(change: ChangeRequest, places: number): Promise<OfferRow> {
     return this.runner.run<OfferRow, { places?: number }, OfferRow, Tx>({
       ...this.onOffer(change, 'offer.places'),
       transition: (row) => {
@@ -165,16 +162,13 @@ export class OfferCommands {
     return parent;
   }
 
-  private onOffer(change: OfferChange, action: string) {
+  private onOffer(change: ChangeRequest, action: string) {
     const operator = operatorOf(change.principal);
     return {
-      principal: change.principal,
-      requestId: change.requestId,
-      ifMatch: change.ifMatch,
-      resource: { type: 'offer', id: change.offerId },
+      ...commandFor(change, 'offer'),
       action,
       purpose: PURPOSE,
-      load: (tx: Tx) => this.offers.lockOwn(tx, change.offerId, operator),
+      load: (tx: Tx) => this.offers.lockOwn(tx, change.id, operator),
       etag: offerEtag,
     };
   }

@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { municipalitiesOfRegion, todayInDenmark } from '@platform/domain';
-import { ProblemException } from '@platform/http';
+import { decodeCursor, encodeCursor, pageOf, ProblemException } from '@platform/http';
 import { UnitOfWork } from '@platform/kit';
 import { ActivityRepository } from '../activity/activity.repository';
 import type { Tx } from '../database/prisma.service';
 import type { SearchOffersQuery } from './dto/search-offers.query';
-import { decodeCursor, encodeCursor } from './offer-cursor';
 import { OfferQuery, type OfferDetails, type OfferFilter } from './offer-query';
 import { toOfferView, type OfferPage, type OfferView } from './offer.view';
 
@@ -30,17 +29,11 @@ export class OfferReader {
   }
 
   async search(q: SearchOffersQuery): Promise<OfferPage> {
-    const rows = await this.query.page(
-      filterOf(q),
-      q.limit + 1,
-      q.cursor ? decodeCursor(q.cursor) : undefined,
-    );
-    const items = rows.slice(0, q.limit);
-    const last = items[items.length - 1];
-    return {
-      items: await this.withOccupancy(items),
-      nextCursor: rows.length > q.limit && last ? encodeCursor(last) : null,
-    };
+    // the directory's order: by name, then id
+    const after = q.cursor ? decodeCursor(q.cursor) : undefined;
+    const rows = await this.query.page(filterOf(q), q.limit + 1, after && { name: after.key, id: after.id });
+    const page = pageOf(rows, q.limit, (row) => encodeCursor({ key: row.name, id: row.id }));
+    return { items: await this.withOccupancy(page.items), nextCursor: page.nextCursor };
   }
 
   /** Views of offers with their occupancy, counted once per referral by the activity read model. */

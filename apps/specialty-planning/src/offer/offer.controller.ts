@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Access, CurrentPrincipal, type AccessRule, type Principal } from '@platform/auth';
+import { Access, ANY_ORGANISATION, CurrentPrincipal, type AccessRule, type Principal } from '@platform/auth';
 import {
   ApiIdempotencyKey,
   ApiJsonResponse,
@@ -8,8 +8,11 @@ import {
   ApiQueryFrom,
   openApiSchema,
   RequestId,
+  uuidParam,
+  withEtag,
   ZodValidationPipe,
 } from '@platform/http';
+import { Change, type ChangeRequest } from '@platform/kit';
 import type { Response } from 'express';
 import {
   editOfferSchema,
@@ -23,18 +26,13 @@ import { searchOffersQuery, type SearchOffersQuery } from './dto/search-offers.q
 import { OfferCommands } from './offer-commands.service';
 import { OfferReader } from './offer-reader.service';
 import { INTERVENTION_EXAMPLE, OFFER_VIEW_EXAMPLE, REGISTER_OFFER_EXAMPLE } from './offer.examples';
-import { ApiChangeHeaders, ApiOfferId, Change, offerEtag, offerIdPipe, type OfferChange } from './offer.http';
+import { ApiOfferChange, ApiOfferId, offerEtag } from './offer.http';
 import { offerPageSchema, offerViewSchema, type OfferPage, type OfferView } from './offer.view';
 
 /** Operators of offers: planners of regions and of municipalities that run offers. */
 const OPERATORS: AccessRule = { orgTypes: ['region', 'municipality'], roles: ['planner'] };
-/** The public directory: any valid token of the platform. */
-const ANY_TOKEN: AccessRule = { orgTypes: ['municipality', 'region', 'state'] };
 
-const viewResponse = (res: Response, view: OfferView) => {
-  res.setHeader('ETag', offerEtag(view));
-  return view;
-};
+const viewResponse = (res: Response, view: OfferView) => withEtag(res, offerEtag(view), view);
 
 @ApiTags('offers')
 @ApiProblems(401)
@@ -71,7 +69,7 @@ export class OfferController {
   }
 
   @Get()
-  @Access(ANY_TOKEN)
+  @Access(ANY_ORGANISATION)
   @ApiOperation({
     summary:
       'Search the directory by target group, level, region, municipality, free places, function, operator',
@@ -86,19 +84,19 @@ export class OfferController {
   }
 
   @Get(':id')
-  @Access(ANY_TOKEN)
+  @Access(ANY_ORGANISATION)
   @ApiOperation({ summary: 'One offer of the directory, with occupancy, Socialtilsyn and interventions' })
   @ApiOfferId()
   @ApiJsonResponse(200, offerViewSchema, { example: OFFER_VIEW_EXAMPLE, headers: ['ETag'] })
   @ApiProblems(400, 404)
-  async get(@Param('id', offerIdPipe) id: string, @Res({ passthrough: true }) res: Response) {
+  async get(@Param('id', uuidParam) id: string, @Res({ passthrough: true }) res: Response) {
     return viewResponse(res, await this.reader.get(id));
   }
 
   @Put(':id')
   @Access(OPERATORS)
   @ApiOperation({ summary: "Edit your offer's declaration (everything but places, operator and provider)" })
-  @ApiChangeHeaders()
+  @ApiOfferChange()
   @ApiBody({ schema: openApiSchema(editOfferSchema), examples: { offer: { value: editExample() } } })
   @ApiJsonResponse(200, offerViewSchema, {
     example: { ...OFFER_VIEW_EXAMPLE, version: 2 },
@@ -106,7 +104,7 @@ export class OfferController {
   })
   @ApiProblems(400, 403, 404, 409, 412, 428)
   async edit(
-    @Change() change: OfferChange,
+    @Change() change: ChangeRequest,
     @Body(new ZodValidationPipe(editOfferSchema)) body: EditOfferInput,
     @Res({ passthrough: true }) res: Response,
   ) {
@@ -117,7 +115,7 @@ export class OfferController {
   @Put(':id/places')
   @Access(OPERATORS)
   @ApiOperation({ summary: 'Set the number of places of your offer (pladser; never below 0)' })
-  @ApiChangeHeaders()
+  @ApiOfferChange()
   @ApiBody({ schema: openApiSchema(placesSchema), examples: { more: { value: { places: 14 } } } })
   @ApiJsonResponse(200, offerViewSchema, {
     example: { ...OFFER_VIEW_EXAMPLE, version: 2 },
@@ -125,7 +123,7 @@ export class OfferController {
   })
   @ApiProblems(400, 403, 404, 412, 428)
   async setPlaces(
-    @Change() change: OfferChange,
+    @Change() change: ChangeRequest,
     @Body(new ZodValidationPipe(placesSchema)) body: PlacesInput,
     @Res({ passthrough: true }) res: Response,
   ) {

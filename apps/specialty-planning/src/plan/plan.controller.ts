@@ -1,23 +1,37 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
-import { ApiBody, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
-import { Access, CurrentPrincipal, type AccessRule, type Principal } from '@platform/auth';
+import {
+  applyDecorators,
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  Post,
+  Put,
+  Query,
+  Res,
+} from '@nestjs/common';
+import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Access, ANY_ORGANISATION, CurrentPrincipal, type AccessRule, type Principal } from '@platform/auth';
 import { todayInDenmark } from '@platform/domain';
 import {
+  ApiEmptyBody,
   ApiIdempotencyKey,
+  ApiIdParam,
   ApiJsonResponse,
   ApiProblems,
   ApiQueryFrom,
+  EmptyBody,
   openApiSchema,
   RequestId,
+  uuidParam,
   ZodValidationPipe,
 } from '@platform/http';
+import { Change, type ChangeRequest } from '@platform/kit';
 import type { Response } from 'express';
-import { ANY_ORGANISATION, uuidParam } from '../function/api-fields';
-import { ApiCommandHeaders, Change, type CommandRequest } from '../function/command-request';
+import { ApiCommandHeaders } from '../common/http';
 import {
   createPlanSchema,
   currentPlanQuery,
-  emptyCommandSchema,
   listPlansQuery,
   replaceEntriesSchema,
   type CreatePlanInput,
@@ -39,6 +53,27 @@ import type { PlanWithEntries } from './plan.repository';
 
 /** The state alone drafts and approves the national specialty plan; a municipality or region gets 403. */
 const STATE_PLANNERS: AccessRule = { orgTypes: ['state'], roles: ['planner'] };
+
+/**
+ * A step of a version's lifecycle (consultation, approval): the state's POST without a body, with If-Match and
+ * an optional Idempotency-Key, answered with the version and its new ETag. Listed bottom-up, the order in which
+ * stacked decorators apply, so the OpenAPI document lists the parameters as a stack of them would.
+ */
+const PlanStep = (path: string, summary: string, changes: Partial<typeof PLAN_VIEW_EXAMPLE>) =>
+  applyDecorators(
+    ApiProblems(400, 403, 404, 409, 412, 428),
+    ApiJsonResponse(200, planViewSchema, {
+      example: { ...PLAN_VIEW_EXAMPLE, ...changes },
+      headers: ['ETag'],
+    }),
+    ApiEmptyBody(),
+    ApiIdempotencyKey(),
+    ApiCommandHeaders('The plan version'),
+    ApiOperation({ summary }),
+    Access(STATE_PLANNERS),
+    HttpCode(200),
+    Post(path),
+  );
 
 @ApiTags('specialty-plans')
 @ApiProblems(401)
@@ -107,7 +142,7 @@ export class PlanController {
   @ApiOperation({
     summary: 'One version of the specialty plan, with its entries; its phase today or on ?on=',
   })
-  @ApiParam({ name: 'id', type: String, format: 'uuid', description: 'The plan version' })
+  @ApiIdParam('The plan version')
   @ApiQueryFrom(currentPlanQuery)
   @ApiJsonResponse(200, planViewSchema, { example: PLAN_VIEW_EXAMPLE, headers: ['ETag'] })
   @ApiProblems(400, 403, 404)
@@ -130,62 +165,39 @@ export class PlanController {
   @ApiJsonResponse(200, planViewSchema, { example: PLAN_VIEW_EXAMPLE, headers: ['ETag'] })
   @ApiProblems(400, 403, 404, 409, 412, 428)
   async replaceEntries(
-    @Change() command: CommandRequest,
+    @Change() command: ChangeRequest,
     @Body(new ZodValidationPipe(replaceEntriesSchema)) body: ReplaceEntriesInput,
     @Res({ passthrough: true }) res: Response,
   ) {
     return this.respond(res, await this.plans.replaceEntries(command, body.entries));
   }
 
-  @Post(':id/consultation')
-  @HttpCode(200)
-  @Access(STATE_PLANNERS)
-  @ApiOperation({ summary: 'Send the draft to consultation (høring); its entries are frozen from now on' })
-  @ApiCommandHeaders('The plan version')
-  @ApiIdempotencyKey()
-  @ApiBody({ schema: openApiSchema(emptyCommandSchema), required: false })
-  @ApiJsonResponse(200, planViewSchema, {
-    example: {
-      ...PLAN_VIEW_EXAMPLE,
+  @PlanStep(
+    ':id/consultation',
+    'Send the draft to consultation (høring); its entries are frozen from now on',
+    {
       status: 'CONSULTATION',
       phase: 'CONSULTATION',
       consultationAt: '2025-09-15T08:00:00.000Z',
     },
-    headers: ['ETag'],
-  })
-  @ApiProblems(400, 403, 404, 409, 412, 428)
+  )
   async startConsultation(
-    @Change() command: CommandRequest,
-    @Body(new ZodValidationPipe(emptyCommandSchema, 'body', { optionalBody: true })) _body: unknown,
+    @Change() command: ChangeRequest,
+    @EmptyBody() _body: unknown,
     @Res({ passthrough: true }) res: Response,
   ) {
     return this.respond(res, await this.plans.startConsultation(command));
   }
 
-  @Post(':id/approve')
-  @HttpCode(200)
-  @Access(STATE_PLANNERS)
-  @ApiOperation({
-    summary:
-      'Approve a version in consultation (the state only): PlanApproved, and an approved function with ' +
+  @PlanStep(
+    ':id/approve',
+    'Approve a version in consultation (the state only): PlanApproved, and an approved function with ' +
       'FunctionApproved for every entry. A version without entries is 409',
-  })
-  @ApiCommandHeaders('The plan version')
-  @ApiIdempotencyKey()
-  @ApiBody({ schema: openApiSchema(emptyCommandSchema), required: false })
-  @ApiJsonResponse(200, planViewSchema, {
-    example: {
-      ...PLAN_VIEW_EXAMPLE,
-      status: 'APPROVED',
-      phase: 'EFFECTIVE',
-      approvedAt: '2025-12-01T08:00:00.000Z',
-    },
-    headers: ['ETag'],
-  })
-  @ApiProblems(400, 403, 404, 409, 412, 428)
+    { status: 'APPROVED', phase: 'EFFECTIVE', approvedAt: '2025-12-01T08:00:00.000Z' },
+  )
   async approve(
-    @Change() command: CommandRequest,
-    @Body(new ZodValidationPipe(emptyCommandSchema, 'body', { optionalBody: true })) _body: unknown,
+    @Change() command: ChangeRequest,
+    @EmptyBody() _body: unknown,
     @Res({ passthrough: true }) res: Response,
   ) {
     return this.respond(res, await this.plans.approve(command));

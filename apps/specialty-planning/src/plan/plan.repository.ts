@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { PgDatabase, SqlTable } from '@platform/persistence';
+import { dayOf, PgDatabase, SqlTable } from '@platform/persistence';
 import { PrismaService, type Tx } from '../database/prisma.service';
 import type { Prisma, SpecialtyPlan, SpecialtyPlanEntry } from '../generated/prisma/client';
-import { dayOf } from '../function/api-fields';
 import type { ApprovedVersion } from './domain/plan-version';
 
 export type PlanRow = SpecialtyPlan;

@@ -3,12 +3,11 @@ import { AuditTrail, type Principal } from '@platform/auth';
 import { PlanApproved } from '@platform/contracts';
 import { todayInDenmark } from '@platform/domain';
 import { ProblemException } from '@platform/http';
-import { CommandRunner, UnitOfWork, type Transition } from '@platform/kit';
+import { CommandRunner, commandFor, UnitOfWork, type ChangeRequest, type Transition } from '@platform/kit';
 import { event } from '@platform/messaging';
+import { dateOf, dayOf } from '@platform/persistence';
 import { randomUUID } from 'node:crypto';
 import type { Tx } from '../database/prisma.service';
-import { dateOf, dayOf } from '../function/api-fields';
-import type { CommandRequest } from '../function/command-request';
 import { TargetGroupNotServedError } from '../function/domain/function.errors';
 import { grantFunction, type FunctionGrant } from '../function/function-grant';
 import { FunctionRepository, type FunctionRow } from '../function/function.repository';
@@ -81,7 +80,7 @@ export class PlanService {
   }
 
   /** The draft's entries, replaced as a whole; refused (409) once the version left the draft. */
-  replaceEntries(command: CommandRequest, entries: PlanEntryInput[]): Promise<PlanWithEntries> {
+  replaceEntries(command: ChangeRequest, entries: PlanEntryInput[]): Promise<PlanWithEntries> {
     return this.run(command, 'edit-entries', async (row, tx) => {
       nextPlanStatus(row.status as PlanStatus, 'editEntries');
       await this.checkEntries(tx, entries);
@@ -90,7 +89,7 @@ export class PlanService {
   }
 
   /** Sends the draft to consultation (høring): from now on its entries are what will be approved. */
-  startConsultation(command: CommandRequest): Promise<PlanWithEntries> {
+  startConsultation(command: ChangeRequest): Promise<PlanWithEntries> {
     return this.run(command, 'start-consultation', (row) => ({
       change: {
         status: nextPlanStatus(row.status as PlanStatus, 'startConsultation'),
@@ -101,7 +100,7 @@ export class PlanService {
   }
 
   /** Approves the version: PlanApproved, and a function with FunctionApproved for each entry. */
-  approve(command: CommandRequest): Promise<PlanWithEntries> {
+  approve(command: ChangeRequest): Promise<PlanWithEntries> {
     return this.run(command, 'approve', async (row, tx) => {
       const entries = await this.plans.entries(row.id, tx);
       const status = assertApprovable(row.status as PlanStatus, entries.length);
@@ -140,15 +139,12 @@ export class PlanService {
   }
 
   private run(
-    command: CommandRequest,
+    command: ChangeRequest,
     action: string,
     transition: (row: PlanRow, tx: Tx) => Promise<Transition<PlanChange>> | Transition<PlanChange>,
   ): Promise<PlanWithEntries> {
     return this.runner.run<PlanRow, PlanChange, PlanWithEntries, Tx>({
-      principal: command.principal,
-      requestId: command.requestId,
-      ifMatch: command.ifMatch,
-      resource: { type: 'specialty-plan', id: command.id },
+      ...commandFor(command, 'specialty-plan'),
       action: `specialty-plan.${action}`,
       purpose: PURPOSE,
       load: (tx) => this.plans.lock(tx, command.id),

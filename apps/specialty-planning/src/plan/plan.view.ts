@@ -1,15 +1,10 @@
 import { FUNCTION_TYPES } from '@platform/contracts';
-import { namedSchema } from '@platform/http';
+import { isoDateView, isoInstantView, namedSchema, uuidView, withEtag } from '@platform/http';
+import { versionEtag } from '@platform/kit';
+import { dayOf } from '@platform/persistence';
 import type { Response } from 'express';
 import { z } from 'zod';
-import {
-  dayOf,
-  isoDateView,
-  isoInstantView,
-  targetGroupView,
-  toTargetGroupView,
-  uuidView,
-} from '../function/api-fields';
+import { targetGroupView, toTargetGroupView } from '../common/api-fields';
 import {
   PLAN_PHASES,
   PLAN_STATUSES,
@@ -67,7 +62,7 @@ export const planPageSchema = namedSchema(
 );
 
 /** Optimistic concurrency on the version's row counter, not on its plan version number. */
-export const planEtag = (row: PlanRow) => `W/"${row.version}"`;
+export const planEtag = (row: PlanRow) => versionEtag(row.version);
 
 function fields(row: PlanRow, approved: readonly ApprovedVersion[], on: string) {
   const effectiveFrom = dayOf(row.effectiveFrom);
@@ -120,8 +115,7 @@ export function planResponse(
   approved: readonly ApprovedVersion[],
   on: string,
 ): PlanView {
-  res.setHeader('ETag', planEtag(plan.plan));
-  return toPlanView(plan, approved, on);
+  return withEtag(res, planEtag(plan.plan), toPlanView(plan, approved, on));
 }
 
 export const PLAN_ENTRY_EXAMPLE = {

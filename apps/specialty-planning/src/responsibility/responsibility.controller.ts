@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
-import { Access, CurrentPrincipal, type Principal } from '@platform/auth';
+import { Access, ANY_ORGANISATION, CurrentPrincipal, type Principal } from '@platform/auth';
 import {
   ApiIdempotencyKey,
   ApiJsonResponse,
@@ -41,7 +41,7 @@ export class ResponsibilityController {
   constructor(private readonly responsibility: ResponsibilityService) {}
 
   @Get()
-  @Access({ orgTypes: ['municipality', 'region', 'state'] })
+  @Access(ANY_ORGANISATION)
   @ApiOperation({
     operationId: 'listTargetGroups',
     summary: 'Every target group (målgruppe) with its responsibility on a date and its timeline',
@@ -54,7 +54,7 @@ export class ResponsibilityController {
   }
 
   @Get(':code')
-  @Access({ orgTypes: ['municipality', 'region', 'state'] })
+  @Access(ANY_ORGANISATION)
   @ApiOperation({
     operationId: 'getTargetGroup',
     summary: 'One target group, by our code or its FFB code, with its responsibility on a date',

@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { actorExtension, AuditTrail, type Principal } from '@platform/auth';
+import type { Principal } from '@platform/auth';
 import { ResponsibilityChanged } from '@platform/contracts';
 import { findTargetGroup, TARGET_GROUPS, todayInDenmark, type TargetGroup } from '@platform/domain';
 import { ProblemException } from '@platform/http';
-import { UnitOfWork } from '@platform/kit';
-import { OutboxRelay, OutboxWriter } from '@platform/messaging';
+import { CommandRunner } from '@platform/kit';
+import { event } from '@platform/messaging';
+import { dateOf } from '@platform/persistence';
 import { randomUUID } from 'node:crypto';
 import type { Tx } from '../database/prisma.service';
 import { assertNotRetroactive } from './domain/retroactivity';
@@ -17,11 +18,8 @@ import { toTargetGroupView, type TargetGroupView } from './responsibility.view';
 @Injectable()
 export class ResponsibilityService {
   constructor(
-    private readonly uow: UnitOfWork,
+    private readonly runner: CommandRunner,
     private readonly repository: ResponsibilityRepository,
-    private readonly outbox: OutboxWriter,
-    private readonly relay: OutboxRelay,
-    private readonly audit: AuditTrail,
   ) {}
 
   async list(on = todayInDenmark()): Promise<TargetGroupView[]> {
@@ -48,38 +46,36 @@ export class ResponsibilityService {
   ): Promise<ResponsibilityChangeRow> {
     const group = targetGroupOrNotFound(codeOrFfb);
     const today = todayInDenmark();
-    const row = await this.uow.run(async (tx: Tx) => {
-      if (input.effectiveFrom < today) {
-        const decided = await this.repository.decidedSince(tx, group.code, input.effectiveFrom);
-        assertNotRetroactive({ targetGroup: group.code, effectiveFrom: input.effectiveFrom, today, decided });
-      }
-      const saved = await this.repository.insert(tx, {
-        id: randomUUID(),
-        targetGroup: group.code,
-        responsibility: input.responsibility,
-        effectiveFrom: new Date(`${input.effectiveFrom}T00:00:00Z`),
-        recordedAt: new Date(),
-      });
-      await this.outbox.append(tx, ResponsibilityChanged, {
-        subject: group.code,
-        data: {
+    return this.runner.record({
+      principal,
+      requestId,
+      action: 'responsibility.change',
+      purpose: 'planning',
+      write: async (tx: Tx) => {
+        if (input.effectiveFrom < today) {
+          const decided = await this.repository.decidedSince(tx, group.code, input.effectiveFrom);
+          assertNotRetroactive({
+            targetGroup: group.code,
+            effectiveFrom: input.effectiveFrom,
+            today,
+            decided,
+          });
+        }
+        const saved = await this.repository.insert(tx, {
+          id: randomUUID(),
           targetGroup: group.code,
           responsibility: input.responsibility,
-          effectiveFrom: input.effectiveFrom,
-        },
-        extensions: actorExtension(principal),
-      });
-      await this.audit.record(tx, principal, {
-        action: 'responsibility.change',
-        resource: { type: 'target-group', id: group.code },
-        purpose: 'planning',
-        outcome: 'ALLOWED',
-        requestId,
-      });
-      return saved;
+          effectiveFrom: dateOf(input.effectiveFrom),
+          recordedAt: new Date(),
+        });
+        const { responsibility, effectiveFrom } = input;
+        return {
+          saved,
+          resource: { type: 'target-group', id: group.code },
+          events: [event(ResponsibilityChanged, { targetGroup: group.code, responsibility, effectiveFrom })],
+        };
+      },
     });
-    this.uow.afterCommit(() => this.relay.nudge());
-    return row;
   }
 }
 

@@ -1,7 +1,6 @@
 import { RESPONSIBILITIES, TARGET_GROUP_CODES, type TargetGroup } from '@platform/domain';
-import { namedSchema } from '@platform/http';
+import { isoDateView, isoInstantView, namedSchema, uuidView } from '@platform/http';
 import { z } from 'zod';
-import { isoDateView, isoInstantView, uuidView } from '../framework/api-fields';
 import type { TimelineStep } from './domain/responsibility-timeline';
 import type { ResponsibilityChangeRow } from './responsibility.repository';
 

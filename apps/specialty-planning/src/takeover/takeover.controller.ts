@@ -1,17 +1,18 @@
 import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiBody, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access, CurrentPrincipal, type Principal } from '@platform/auth';
 import {
   ApiIdempotencyKey,
+  ApiIdParam,
   ApiJsonResponse,
   ApiProblems,
   ApiQueryFrom,
   openApiSchema,
   RequestId,
+  uuidParam,
   ZodValidationPipe,
 } from '@platform/http';
 import type { Response } from 'express';
-import { uuidParam } from '../framework/api-fields';
 import {
   createTakeoverSchema,
   listTakeoversQuery,
@@ -91,7 +92,7 @@ export class TakeoverController {
     operationId: 'getTakeoverRequest',
     summary: 'One takeover request in your scope (404 otherwise)',
   })
-  @ApiParam({ name: 'id', type: String, format: 'uuid' })
+  @ApiIdParam()
   @ApiJsonResponse(200, takeoverViewSchema, { example: TAKEOVER_EXAMPLE })
   @ApiProblems(400, 403, 404)
   async get(

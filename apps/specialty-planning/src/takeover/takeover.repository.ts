@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '@platform/auth';
+import type { InstantCursor } from '@platform/http';
 import { PgDatabase, SqlTable } from '@platform/persistence';
 import type { Tx } from '../database/prisma.service';
 import type { TakeoverRequest } from '../generated/prisma/client';
-import type { PageCursor } from '../framework/api-fields';
 
 export type TakeoverRow = TakeoverRequest;
 
@@ -58,7 +58,7 @@ export class TakeoverRepository {
     principal: Principal,
     filter: { offerId?: string },
     limit: number,
-    after?: PageCursor,
+    after?: InstantCursor,
   ): Promise<TakeoverRow[]> {
     const { municipality, operator } = scopeOf(principal);
     const { rows } = await this.db.query<TakeoverRow>({

@@ -1,6 +1,5 @@
-import { namedSchema } from '@platform/http';
+import { isoInstantView, namedSchema, uuidView } from '@platform/http';
 import { z } from 'zod';
-import { isoInstantView, uuidView } from '../framework/api-fields';
 import { TAKEOVER_REJECTION } from './domain/takeover-rule';
 import type { TakeoverRow } from './takeover.repository';
 

@@ -1,5 +1,6 @@
 import type { EventDefinition } from './event-definition';
 import { AuditRecorded } from './audit.events';
+import { FINANCING_EVENTS } from './financing.events';
 import { KNOWLEDGE_EVENTS } from './knowledge.events';
 import { PLANNING_EVENTS } from './planning.events';
 import { REFERRAL_EVENTS } from './referral.events';
@@ -9,6 +10,7 @@ export const EVENT_CATALOGUE: readonly EventDefinition[] = [
   ...REFERRAL_EVENTS,
   ...PLANNING_EVENTS,
   ...KNOWLEDGE_EVENTS,
+  ...FINANCING_EVENTS,
   AuditRecorded,
 ];
 

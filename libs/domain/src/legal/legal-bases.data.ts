@@ -1,3 +1,5 @@
+import { OFFER_LEGAL_BASIS_CODES } from '../offer-directory/offer-legal-bases';
+
 /**
  * Retsgrundlag: the provisions the platform cites, with their law reference, from shared/reference/refusion.md
  * and specialeplan.md. The refusion rule set (bands, amounts per year) is data of its own; this list only
@@ -22,22 +24,8 @@ export const LEGAL_BASIS_CODES = [
   'SEL_186A',
   'SEL_195',
   'STL_2',
-  // Offer types of the directory (tilbudstyper, shared/reference/tilbudsportalen.md § 2)
-  'SEL_32',
-  'SEL_36',
-  'SEL_66_1_5',
-  'SEL_66_1_6',
-  'SEL_66_1_7',
-  'SEL_85',
-  'SEL_101',
-  'SEL_101A',
-  'SEL_103',
-  'SEL_104',
-  'SEL_107',
-  'SEL_108',
-  'SEL_109',
-  'SEL_110',
-  'BL_43',
+  // Offer types of the directory (tilbudstyper): the directory's list is the one source of them
+  ...OFFER_LEGAL_BASIS_CODES,
 ] as const;
 
 export type LegalBasisCode = (typeof LEGAL_BASIS_CODES)[number];

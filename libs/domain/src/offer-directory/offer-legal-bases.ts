@@ -1,8 +1,7 @@
-import type { LegalBasisCode } from '../legal/legal-bases.data';
-
 /**
  * The legal bases an offer in the directory can be registered under (juridisk grundlag of a tilbud): the offer
  * types of Tilbudsportalen (shared/reference/tilbudsportalen.md § 2), plus SEL § 85 for mobile interventions.
+ * LEGAL_BASIS_CODES includes them, so each has its provision (findLegalBasis) like every other legal basis.
  */
 export const OFFER_LEGAL_BASIS_CODES = [
   'SEL_32',
@@ -20,6 +19,6 @@ export const OFFER_LEGAL_BASIS_CODES = [
   'SEL_109',
   'SEL_110',
   'BL_43',
-] as const satisfies readonly LegalBasisCode[];
+] as const;
 
 export type OfferLegalBasisCode = (typeof OFFER_LEGAL_BASIS_CODES)[number];

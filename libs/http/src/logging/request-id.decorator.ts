@@ -6,3 +6,8 @@ export const RequestId = createParamDecorator((_: unknown, ctx: ExecutionContext
   const value = ctx.switchToHttp().getRequest<Request>().headers['x-request-id'];
   return typeof value === 'string' ? value : undefined;
 });
+
+/** What a service method gets of the request besides the caller: the request id, for its audit events. */
+export interface RequestMeta {
+  requestId?: string;
+}

@@ -76,6 +76,7 @@ function edgeOptions(definition: ServiceDefinition, { kit }: LoadedConfig): Http
   const oidc = `${kit.keycloakUrl.replace(/\/+$/, '')}/realms/${kit.realm}/protocol/openid-connect`;
   return {
     bodyLimit: kit.bodyLimit,
+    rateLimit: kit.rateLimit,
     bodyLimitsByPath: definition.bodyLimitsByPath,
     openApi: definition.openApi,
     signIn: { authorizationUrl: `${oidc}/auth`, tokenUrl: `${oidc}/token`, clientId: DOCS_CLIENT_ID },

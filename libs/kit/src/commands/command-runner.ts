@@ -40,6 +40,18 @@ export interface Command<Row, C, R, T = SqlTransaction> {
   save(tx: T, row: Row, change: C): Promise<R>;
 }
 
+/** A change that transitions no loaded row: a new resource, an entry appended to a timeline. */
+export interface Recording<R, T = SqlTransaction> {
+  principal: Principal;
+  requestId?: string;
+  /** Audit action, e.g. `takeover.request`. */
+  action: string;
+  /** Why the data is touched (formål), e.g. `planning`. */
+  purpose: string;
+  /** Writes the change: what was saved, the resource it is (audited; the events' default subject), its events. */
+  write(tx: T): Promise<{ saved: R; resource: { type: string; id: string }; events: PendingEvent[] }>;
+}
+
 /**
  * Runs a command the same way everywhere: load in scope (404, and a DENIED audit event, outside it) → check
  * If-Match against the ETag (428/412) → the transition → save → its events to the outbox → the audit event,
@@ -69,7 +81,7 @@ export class CommandRunner {
       if (!isSystemPrincipal(principal)) checkIfMatch(command.etag(row), command.ifMatch, resource.type);
       const { change, events } = await command.transition(row, tx);
       const saved = await command.save(tx, row, change);
-      await this.emit(tx as SqlTransaction, command, events);
+      await this.emit(tx as SqlTransaction, principal, resource, events);
       await this.audit.record(tx as SqlTransaction, principal, {
         action: command.action,
         resource,
@@ -86,16 +98,39 @@ export class CommandRunner {
     return (result as { saved: R }).saved;
   }
 
-  private async emit<Row, C, R, T>(
+  /**
+   * A change without a row to load (see Recording), the same way: the write, its events to the outbox and the
+   * audit event in one transaction; the relay nudged after the commit.
+   */
+  async record<R, T = SqlTransaction>(change: Recording<R, T>): Promise<R> {
+    const { principal } = change;
+    const saved = await this.uow.run<R, T>(async (tx) => {
+      const { saved, resource, events } = await change.write(tx);
+      await this.emit(tx as SqlTransaction, principal, resource, events);
+      await this.audit.record(tx as SqlTransaction, principal, {
+        action: change.action,
+        resource,
+        purpose: change.purpose,
+        outcome: 'ALLOWED',
+        requestId: change.requestId,
+      });
+      return saved;
+    });
+    this.uow.afterCommit(() => this.relay.nudge());
+    return saved;
+  }
+
+  private async emit(
     tx: SqlTransaction,
-    command: Command<Row, C, R, T>,
+    principal: Principal,
+    resource: { id: string },
     events: PendingEvent[],
   ): Promise<void> {
     for (const pending of events) {
       await this.outbox.append(tx, pending.definition, {
-        subject: pending.subject ?? command.resource.id,
+        subject: pending.subject ?? resource.id,
         data: pending.data,
-        extensions: actorExtension(command.principal),
+        extensions: actorExtension(principal),
       });
     }
   }

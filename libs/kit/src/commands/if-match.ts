@@ -13,8 +13,9 @@ export function checkIfMatch(current: string, ifMatch: string | undefined, what:
       detail: `send the ETag of the ${what} you read in If-Match, so concurrent changes are not overwritten`,
     });
   }
-  const accepted = ifMatch.split(',').map((t) => t.trim());
-  if (!accepted.includes(current) && !accepted.includes(current.replace(/^W\//, ''))) {
+  // A version counter is the only representation there is, so `W/"3"` and `"3"` name the same version.
+  const accepted = ifMatch.split(',').map((t) => opaqueTag(t.trim()));
+  if (!accepted.includes(opaqueTag(current))) {
     throw new ProblemException(
       {
         type: PROBLEM_TYPES.preconditionFailed,
@@ -26,6 +27,8 @@ export function checkIfMatch(current: string, ifMatch: string | undefined, what:
     );
   }
 }
+
+const opaqueTag = (etag: string) => etag.replace(/^W\//, '');
 
 /** A weak ETag from a version counter: `W/"3"`. */
 export const versionEtag = (version: number) => `W/"${version}"`;

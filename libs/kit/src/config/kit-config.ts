@@ -20,6 +20,8 @@ export interface KitConfig {
   realm: string;
   audience: string;
   bodyLimit: string;
+  /** Requests a second per client, and at once (libs/http RateLimiter); 0 per second: off. */
+  rateLimit: { perSecond: number; burst: number };
   /** Keys the request hash of Idempotency-Key rows (HMAC), so a stored hash reveals nothing of the body. */
   requestHashKey: Buffer;
   production: boolean;
@@ -58,6 +60,10 @@ function kitSchema(service: string, defaultPort: number) {
       .string()
       .regex(/^\d+(b|kb|mb)$/)
       .default('64kb'),
+    // Per client (token client + subject); the address gets ten times as much. Generous: a guard against one
+    // runaway or hostile client, not a quota. Benchmarks switch it off (RATE_LIMIT_PER_SECOND=0).
+    RATE_LIMIT_PER_SECOND: z.coerce.number().int().min(0).default(100),
+    RATE_LIMIT_BURST: z.coerce.number().int().min(1).default(1000),
     REQUEST_HASH_KEY: key32,
     NODE_ENV: z.string().default('development'),
   });
@@ -100,6 +106,7 @@ export function loadKitConfig(
     realm: raw.KEYCLOAK_REALM as string,
     audience: raw.KEYCLOAK_AUDIENCE as string,
     bodyLimit: raw.BODY_LIMIT as string,
+    rateLimit: { perSecond: raw.RATE_LIMIT_PER_SECOND as number, burst: raw.RATE_LIMIT_BURST as number },
     requestHashKey: raw.REQUEST_HASH_KEY as Buffer,
     production: raw.NODE_ENV === 'production',
   };

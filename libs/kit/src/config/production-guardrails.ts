@@ -33,6 +33,8 @@ export const DEMO_SECRET_FINGERPRINTS: ReadonlySet<string> = new Set([
   'b1aa6cba15d39d9a122d89f4676de67641b7fbb89f91d28cab73c9753628d4aa',
   'e194182b943960ce50e64c6bcaca3e9d568321d278fe8746d27401e01f2a9734',
   // new-service: the demo Kafka passwords of generated services go above this line
+  // AUDIT_CHECKPOINT_SIGNING_KEY (the audit ledger's Ed25519 checkpoint key)
+  '03a46efced819362023978719afb630add9e60674ccec084912341962e484b02',
 ]);
 
 /** Roles that bypass every permission (and every row-level rule) in PostgreSQL: never the application's. */

@@ -1,6 +1,6 @@
 import { ASSIGNMENT_KINDS } from '@platform/contracts';
 import { AGE_GROUPS, SPECIALISATION_LEVELS } from '@platform/domain';
-import { freeText } from '@platform/http';
+import { flagInput, freeText, pageQuery } from '@platform/http';
 import { z } from 'zod';
 import { targetGroupInput } from '../../common/api-fields';
 import { ADVICE_CASE_STATUSES } from '../domain/advice-case-lifecycle';
@@ -53,15 +53,12 @@ export const giveAdviceSchema = z.strictObject({
   }),
 });
 
-const flag = z.enum(['true', 'false']).transform((v) => v === 'true');
-
 export const listCasesQuery = z.strictObject({
-  limit: z.coerce.number().int().min(1).max(200).default(50).meta({ description: 'Page size' }),
-  cursor: z.string().max(200).optional().meta({ description: '`nextCursor` of the previous page' }),
+  ...pageQuery,
   status: z.enum(ADVICE_CASE_STATUSES).optional(),
   targetGroup: targetGroupInput.optional().meta({ description: 'Målgruppe: platform code or FFB code' }),
   referralId: z.uuid().optional().meta({ description: 'The case of one referral' }),
-  overdue: flag.optional().meta({ description: 'Only overdue cases (or only not overdue)' }),
+  overdue: flagInput.optional().meta({ description: 'Only overdue cases (or only not overdue)' }),
   assignmentKind: z.enum(ASSIGNMENT_KINDS).optional(),
 });
 

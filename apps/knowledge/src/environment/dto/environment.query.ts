@@ -1,7 +1,6 @@
+import { calendarDate, flagInput } from '@platform/http';
 import { z } from 'zod';
-import { calendarDate, targetGroupInput } from '../../common/api-fields';
-
-const flag = z.enum(['true', 'false']).transform((v) => v === 'true');
+import { targetGroupInput } from '../../common/api-fields';
 
 /** Query of GET /api/v1/knowledge-environments. */
 export const listEnvironmentsQuery = z.strictObject({
@@ -12,7 +11,7 @@ export const listEnvironmentsQuery = z.strictObject({
     .optional()
     .meta({ description: 'Only environments in this region on the date' }),
   on: calendarDate.optional().meta({ description: 'The date the roster is read on; today when left out' }),
-  activeOnly: flag
+  activeOnly: flagInput
     .optional()
     .meta({ description: 'Only environments with an active function (default true)' }),
 });

@@ -1,5 +1,5 @@
 import { GUIDELINE_KINDS } from '@platform/contracts';
-import { freeText } from '@platform/http';
+import { freeText, pageQuery } from '@platform/http';
 import { z } from 'zod';
 import { targetGroupInput } from '../../common/api-fields';
 
@@ -29,14 +29,12 @@ export const createGuidelineSchema = z.strictObject({
 
 export const versionTextSchema = z.strictObject(text);
 
-export const emptyCommandSchema = z.strictObject({});
-
 export const retireSchema = z.strictObject({ reason: freeText(2000, 3) });
 
 export const listGuidelinesQuery = z.strictObject({
   targetGroup: targetGroupInput.optional().meta({ description: 'Målgruppe: platform code or FFB code' }),
   kind: z.enum(GUIDELINE_KINDS).optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50).meta({ description: 'Page size' }),
+  limit: pageQuery.limit,
 });
 
 export const searchQuery = z.strictObject({

@@ -1,16 +1,12 @@
 import { REJECTION_REASONS } from '@platform/contracts';
 import { SPECIALISATION_LEVELS } from '@platform/domain';
-import { freeText } from '@platform/http';
+import { calendarDate, freeText } from '@platform/http';
 import { z } from 'zod';
-import { calendarDate } from './create-referral.dto';
 
 /**
  * Bodies of the state-changing commands. Every one is strict: unknown fields are refused. Free text (reasons,
  * notes, justifications) refuses a CPR number: it is stored in clear and copied to other organisations.
  */
-/** Commands without parameters: an empty object, or no body at all. */
-export const emptyCommandSchema = z.strictObject({});
-
 export const withdrawSchema = z.strictObject({ reason: freeText(2000, 3) });
 
 /** Afgørelse: which offer, at which level, from when; a justification when deviating from advice. */

@@ -1,32 +1,6 @@
-import {
-  Cpr,
-  findTargetGroup,
-  InvalidCprError,
-  isIsoDate,
-  SPECIALISATION_LEVELS,
-  todayInDenmark,
-} from '@platform/domain';
-import { freeText } from '@platform/http';
+import { Cpr, InvalidCprError, SPECIALISATION_LEVELS, todayInDenmark } from '@platform/domain';
+import { calendarDate, freeText, targetGroupInput } from '@platform/http';
 import { z } from 'zod';
-
-/** A calendar date that exists (2026-02-30 does not). */
-export const calendarDate = z
-  .string()
-  .refine(isIsoDate, 'must be a real calendar date YYYY-MM-DD')
-  .meta({ format: 'date' });
-
-/** A target group by our code (`VISION`) or its FFB code; normalised to our code. */
-export const targetGroupInput = z
-  .string()
-  .max(64)
-  .transform((value, ctx) => {
-    const group = findTargetGroup(value);
-    if (!group) {
-      ctx.addIssue({ code: 'custom', message: 'unknown target group (use a platform code or its FFB code)' });
-      return z.NEVER;
-    }
-    return group.code;
-  });
 
 /** The CPR number, validated without ever echoing it back. */
 const cpr = z.string().superRefine((value, ctx) => {

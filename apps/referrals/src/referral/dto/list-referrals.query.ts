@@ -1,25 +1,26 @@
 import { SPECIALISATION_LEVELS } from '@platform/domain';
+import { calendarDate, flagInput, pageQuery, targetGroupInput } from '@platform/http';
 import { z } from 'zod';
 import { REFERRAL_STATUSES } from '../domain/referral-status';
-import { calendarDate, targetGroupInput } from './create-referral.dto';
-
-const flag = z.enum(['true', 'false']).transform((v) => v === 'true');
 
 /**
  * Query of GET /api/v1/referrals: filters and cursor pagination (newest first). The descriptions are what the
  * OpenAPI document shows for each query parameter.
  */
 export const listReferralsQuery = z.strictObject({
-  limit: z.coerce.number().int().min(1).max(200).default(50).meta({ description: 'Page size' }),
-  cursor: z.string().max(200).optional().meta({ description: '`nextCursor` of the previous page' }),
+  ...pageQuery,
   status: z.enum(REFERRAL_STATUSES).optional(),
   targetGroup: targetGroupInput.optional().meta({ description: 'Målgruppe: platform code or FFB code' }),
   level: z.enum(SPECIALISATION_LEVELS).optional().meta({ description: 'Assessed level' }),
   offerId: z.uuid().optional().meta({ description: 'The decided offer' }),
   from: calendarDate.optional().meta({ description: 'Referral date on or after (YYYY-MM-DD)' }),
   to: calendarDate.optional().meta({ description: 'Referral date on or before (YYYY-MM-DD)' }),
-  deviation: flag.optional().meta({ description: 'Only decisions that deviate from the advice (or not)' }),
-  adviceOverdue: flag.optional().meta({ description: 'Only referrals whose advice is overdue (or not)' }),
+  deviation: flagInput
+    .optional()
+    .meta({ description: 'Only decisions that deviate from the advice (or not)' }),
+  adviceOverdue: flagInput
+    .optional()
+    .meta({ description: 'Only referrals whose advice is overdue (or not)' }),
 });
 
 export type ListReferralsQuery = z.infer<typeof listReferralsQuery>;

@@ -1,5 +1,5 @@
+import { calendarDate } from '@platform/http';
 import { z } from 'zod';
-import { calendarDate } from '../api-fields';
 import { AGREEMENT_STATUSES } from '../domain/agreement-status';
 
 export const areaOnQuery = z.strictObject({

@@ -1,18 +1,21 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiBody, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { applyDecorators, Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access, CurrentPrincipal, type AccessRule, type Principal } from '@platform/auth';
 import {
   ApiIdempotencyKey,
+  ApiIdParam,
   ApiJsonResponse,
   ApiProblems,
   ApiQueryFrom,
   openApiSchema,
   RequestId,
+  uuidParam,
   ZodValidationPipe,
 } from '@platform/http';
+import { Change, type ChangeRequest } from '@platform/kit';
 import type { Response } from 'express';
-import { uuidParam } from '../api-fields';
-import { ApiCommandHeaders, Change, type CommandRequest } from '../command-request';
+import type { z } from 'zod';
+import { ApiCommandHeaders } from '../../common/http';
 import {
   approveApplicationSchema,
   createApplicationSchema,
@@ -31,6 +34,7 @@ import {
   applicationViewSchema,
   CREATE_APPLICATION_EXAMPLE,
   toApplicationView,
+  type ApplicationView,
 } from './application.view';
 
 /** Operators (regions, and municipalities that run offers) apply; the state decides. Planners only. */
@@ -38,6 +42,35 @@ const OPERATOR_PLANNERS: AccessRule = { orgTypes: ['region', 'municipality'], ro
 const STATE_PLANNERS: AccessRule = { orgTypes: ['state'], roles: ['planner'] };
 const ALL_PLANNERS: AccessRule = { orgTypes: ['region', 'municipality', 'state'], roles: ['planner'] };
 const DECIDED = { ...APPLICATION_VIEW_EXAMPLE, decidedAt: '2026-12-01T09:00:00.000Z' };
+
+interface DecisionDoc {
+  summary: string;
+  body: z.ZodType;
+  examples: Record<string, { value: unknown }>;
+  /** How the decided application differs from the example. */
+  decided: Partial<ApplicationView>;
+}
+
+/**
+ * The state's decision on an application: a POST with a body, If-Match and an optional Idempotency-Key,
+ * answered with the application and its new ETag. Listed bottom-up, the order in which stacked decorators
+ * apply, so the OpenAPI document lists the parameters as a stack of them would.
+ */
+const Decision = (path: string, doc: DecisionDoc) =>
+  applyDecorators(
+    ApiProblems(400, 403, 404, 409, 412, 428),
+    ApiJsonResponse(200, applicationViewSchema, {
+      example: { ...DECIDED, ...doc.decided },
+      headers: ['ETag'],
+    }),
+    ApiBody({ schema: openApiSchema(doc.body), examples: doc.examples }),
+    ApiIdempotencyKey(),
+    ApiCommandHeaders('The application'),
+    ApiOperation({ summary: doc.summary }),
+    Access(STATE_PLANNERS),
+    HttpCode(200),
+    Post(path),
+  );
 
 @ApiTags('function-applications')
 @ApiProblems(401)
@@ -96,7 +129,7 @@ export class ApplicationController {
   @Get(':id')
   @Access(ALL_PLANNERS)
   @ApiOperation({ summary: 'One application: your own, or any for the state (404 otherwise)' })
-  @ApiParam({ name: 'id', type: String, format: 'uuid', description: 'The application' })
+  @ApiIdParam('The application')
   @ApiJsonResponse(200, applicationViewSchema, { example: APPLICATION_VIEW_EXAMPLE, headers: ['ETag'] })
   @ApiProblems(400, 403, 404)
   async get(
@@ -108,53 +141,33 @@ export class ApplicationController {
     return applicationResponse(res, await this.applications.get(principal, id, requestId));
   }
 
-  @Post(':id/approve')
-  @HttpCode(200)
-  @Access(STATE_PLANNERS)
-  @ApiOperation({
+  @Decision(':id/approve', {
     summary:
       'Approve (godkend) with a validity period and a minimum yearly volume: the function, FunctionApproved',
-  })
-  @ApiCommandHeaders('The application')
-  @ApiIdempotencyKey()
-  @ApiBody({
-    schema: openApiSchema(approveApplicationSchema),
+    body: approveApplicationSchema,
     examples: {
       fiveYears: { value: { validFrom: '2027-01-01', validTo: '2031-12-31', minimumYearlyVolume: 30 } },
     },
+    decided: { status: 'APPROVED', functionId: '3f1c2a9e-5b7d-4e8f-9a0b-1c2d3e4f5a6b' },
   })
-  @ApiJsonResponse(200, applicationViewSchema, {
-    example: { ...DECIDED, status: 'APPROVED', functionId: '3f1c2a9e-5b7d-4e8f-9a0b-1c2d3e4f5a6b' },
-    headers: ['ETag'],
-  })
-  @ApiProblems(400, 403, 404, 409, 412, 428)
   async approve(
-    @Change() command: CommandRequest,
+    @Change() command: ChangeRequest,
     @Body(new ZodValidationPipe(approveApplicationSchema)) body: ApproveApplicationInput,
     @Res({ passthrough: true }) res: Response,
   ) {
     return applicationResponse(res, await this.applications.approve(command, body));
   }
 
-  @Post(':id/reject')
-  @HttpCode(200)
-  @Access(STATE_PLANNERS)
-  @ApiOperation({ summary: 'Reject (giv afslag) with a reason: FunctionRejected' })
-  @ApiCommandHeaders('The application')
-  @ApiIdempotencyKey()
-  @ApiBody({
-    schema: openApiSchema(rejectApplicationSchema),
+  @Decision(':id/reject', {
+    summary: 'Reject (giv afslag) with a reason: FunctionRejected',
+    body: rejectApplicationSchema,
     examples: {
       volume: { value: { reason: 'The documented yearly volume is too small to build expertise' } },
     },
+    decided: { status: 'REJECTED', rejectionReason: 'The documented yearly volume is too small' },
   })
-  @ApiJsonResponse(200, applicationViewSchema, {
-    example: { ...DECIDED, status: 'REJECTED', rejectionReason: 'The documented yearly volume is too small' },
-    headers: ['ETag'],
-  })
-  @ApiProblems(400, 403, 404, 409, 412, 428)
   async reject(
-    @Change() command: CommandRequest,
+    @Change() command: ChangeRequest,
     @Body(new ZodValidationPipe(rejectApplicationSchema)) body: RejectApplicationInput,
     @Res({ passthrough: true }) res: Response,
   ) {

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { PgDatabase, SqlTable } from '@platform/persistence';
+import type { InstantCursor } from '@platform/http';
+import { newestFirst, PgDatabase, SqlTable } from '@platform/persistence';
 import { PrismaService, type Tx } from '../../database/prisma.service';
 import type { FunctionApplication, Prisma } from '../../generated/prisma/client';
 
@@ -72,17 +73,11 @@ export class ApplicationRepository {
   }
 
   /** Newest first; the cursor is the last row's (createdAt, id). */
-  list(
-    filter: ApplicationFilter,
-    limit: number,
-    after?: { createdAt: Date; id: string },
-  ): Promise<ApplicationRow[]> {
-    const cursor: ApplicationFilter = after
-      ? { OR: [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, id: { lt: after.id } }] }
-      : {};
+  list(filter: ApplicationFilter, limit: number, after?: InstantCursor): Promise<ApplicationRow[]> {
+    const page = newestFirst(after);
     return this.prisma.functionApplication.findMany({
-      where: { AND: [filter, cursor] },
-      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+      where: { AND: [filter, page.where] },
+      orderBy: page.orderBy,
       take: limit,
     });
   }

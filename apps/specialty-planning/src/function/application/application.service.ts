@@ -1,13 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { AuditTrail, type Principal } from '@platform/auth';
 import { FunctionRejected } from '@platform/contracts';
-import { ProblemException } from '@platform/http';
-import { CommandRunner, UnitOfWork, type Transition } from '@platform/kit';
+import { decodeInstantCursor, encodeInstantCursor, pageOf, ProblemException } from '@platform/http';
+import { CommandRunner, commandFor, UnitOfWork, type ChangeRequest, type Transition } from '@platform/kit';
 import { event } from '@platform/messaging';
 import { randomUUID } from 'node:crypto';
 import type { Tx } from '../../database/prisma.service';
 import { OfferDirectory } from '../../offer/offer-directory';
-import type { CommandRequest } from '../command-request';
 import { decideApplication, type ApplicationStatus } from '../domain/application-decision';
 import { TargetGroupNotServedError } from '../domain/function.errors';
 import type {
@@ -127,7 +126,7 @@ export class ApplicationService {
 
   async list(principal: Principal, query: ListApplicationsQuery): Promise<ApplicationPage> {
     const scope = applicationScope(principal);
-    const after = query.cursor ? decodeCursor(query.cursor) : undefined;
+    const after = query.cursor ? decodeInstantCursor(query.cursor) : undefined;
     const rows = await this.applications.list(
       {
         ...(scope.operatorOrgCode ? { operatorOrgCode: scope.operatorOrgCode } : {}),
@@ -137,16 +136,15 @@ export class ApplicationService {
       query.limit + 1,
       after,
     );
-    const items = rows.slice(0, query.limit);
+    const { items, nextCursor } = pageOf(rows, query.limit, (row) =>
+      encodeInstantCursor({ at: row.createdAt, id: row.id }),
+    );
     const functionIds = await this.functions.ofApplications(items.map((r) => r.id));
-    return {
-      items: items.map((row) => ({ row, functionId: functionIds.get(row.id) ?? null })),
-      nextCursor: rows.length > query.limit ? encodeCursor(items[items.length - 1]) : null,
-    };
+    return { items: items.map((row) => ({ row, functionId: functionIds.get(row.id) ?? null })), nextCursor };
   }
 
   /** Godkendelse: the function, valid for the period given, and FunctionApproved naming this application. */
-  approve(command: CommandRequest, input: ApproveApplicationInput): Promise<ApplicationResult> {
+  approve(command: ChangeRequest, input: ApproveApplicationInput): Promise<ApplicationResult> {
     return this.decide(command, 'approve', (row, status, now) => {
       const grant = grantFunction(
         {
@@ -167,7 +165,7 @@ export class ApplicationService {
   }
 
   /** Afslag: the reason is kept and published with FunctionRejected. */
-  reject(command: CommandRequest, input: RejectApplicationInput): Promise<ApplicationResult> {
+  reject(command: ChangeRequest, input: RejectApplicationInput): Promise<ApplicationResult> {
     return this.decide(command, 'reject', (row, status, now) => ({
       change: { status, decidedAt: now, rejectionReason: input.reason },
       events: [
@@ -184,15 +182,12 @@ export class ApplicationService {
   }
 
   private decide(
-    command: CommandRequest,
+    command: ChangeRequest,
     decision: 'approve' | 'reject',
     plan: (row: ApplicationRow, status: ApplicationStatus, now: Date) => Transition<Decision>,
   ): Promise<ApplicationResult> {
     return this.runner.run<ApplicationRow, Decision, ApplicationResult, Tx>({
-      principal: command.principal,
-      requestId: command.requestId,
-      ifMatch: command.ifMatch,
-      resource: { type: 'function-application', id: command.id },
+      ...commandFor(command, 'function-application'),
       action: `function-application.${decision}`,
       purpose: PURPOSE,
       load: (tx) => this.applications.lockInScope(tx, command.id, applicationScope(command.principal)),
@@ -218,19 +213,3 @@ export class ApplicationService {
     throw ProblemException.notFound(`${resource.type} ${resource.id}`);
   }
 }
-
-function encodeCursor(row: ApplicationRow): string {
-  return Buffer.from(`${row.createdAt.toISOString()}|${row.id}`).toString('base64url');
-}
-
-/** A cursor this service did not write is bad input (400 naming it), never a database error. */
-function decodeCursor(cursor: string): { createdAt: Date; id: string } {
-  const [at, id] = Buffer.from(cursor, 'base64url').toString().split('|');
-  const createdAt = new Date(at ?? '');
-  if (Number.isNaN(createdAt.getTime()) || !UUID.test(id ?? '')) {
-    throw ProblemException.validation([{ pointer: 'query:cursor', detail: 'not a cursor of this list' }]);
-  }
-  return { createdAt, id };
-}
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -1,8 +1,9 @@
 import { FUNCTION_TYPES } from '@platform/contracts';
-import { namedSchema } from '@platform/http';
+import { isoInstantView, namedSchema, uuidView, withEtag } from '@platform/http';
+import { versionEtag } from '@platform/kit';
 import type { Response } from 'express';
 import { z } from 'zod';
-import { isoInstantView, targetGroupView, toTargetGroupView, uuidView } from '../api-fields';
+import { targetGroupView, toTargetGroupView } from '../../common/api-fields';
 import { APPLICATION_STATUSES } from '../domain/application-decision';
 import type { ApplicationRow } from './application.repository';
 
@@ -37,7 +38,7 @@ export const applicationPageSchema = namedSchema(
   z.object({ items: z.array(applicationViewSchema), nextCursor: z.string().nullable() }),
 );
 
-export const applicationEtag = (row: ApplicationRow) => `W/"${row.version}"`;
+export const applicationEtag = (row: ApplicationRow) => versionEtag(row.version);
 
 export function toApplicationView(row: ApplicationRow, functionId: string | null): ApplicationView {
   return {
@@ -67,8 +68,7 @@ export function applicationResponse(
   res: Response,
   { row, functionId }: { row: ApplicationRow; functionId: string | null },
 ): ApplicationView {
-  res.setHeader('ETag', applicationEtag(row));
-  return toApplicationView(row, functionId);
+  return withEtag(res, applicationEtag(row), toApplicationView(row, functionId));
 }
 
 export const APPLICATION_VIEW_EXAMPLE: ApplicationView = {

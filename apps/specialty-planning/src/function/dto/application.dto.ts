@@ -1,12 +1,12 @@
-import { freeText } from '@platform/http';
+import { freeText, pageQuery } from '@platform/http';
 import { z } from 'zod';
 import {
-  calendarDate,
   functionTypeInput,
   minimumYearlyVolumeInput,
+  planningDate,
   targetGroupInput,
   validToNotBeforeValidFrom,
-} from '../api-fields';
+} from '../../common/api-fields';
 import { APPLICATION_STATUSES } from '../domain/application-decision';
 
 /**
@@ -32,8 +32,8 @@ export type CreateApplicationInput = z.infer<typeof createApplicationSchema>;
 /** Godkendelse: the state approves with a validity period and a minimum yearly volume. */
 export const approveApplicationSchema = z
   .strictObject({
-    validFrom: calendarDate,
-    validTo: calendarDate.meta({ description: 'The last day of validity (inclusive)' }),
+    validFrom: planningDate,
+    validTo: planningDate.meta({ description: 'The last day of validity (inclusive)' }),
     minimumYearlyVolume: minimumYearlyVolumeInput,
   })
   .superRefine(validToNotBeforeValidFrom);
@@ -45,8 +45,7 @@ export type RejectApplicationInput = z.infer<typeof rejectApplicationSchema>;
 
 /** Query of GET /api/v1/function-applications. */
 export const listApplicationsQuery = z.strictObject({
-  limit: z.coerce.number().int().min(1).max(200).default(50).meta({ description: 'Page size' }),
-  cursor: z.string().max(200).optional().meta({ description: '`nextCursor` of the previous page' }),
+  ...pageQuery,
   status: z.enum(APPLICATION_STATUSES).optional(),
   offerId: z.uuid().optional(),
 });

@@ -1,10 +1,10 @@
+import { flagInput, pageQuery } from '@platform/http';
 import { z } from 'zod';
-import { flagInput, functionTypeInput, targetGroupInput } from '../api-fields';
+import { functionTypeInput, targetGroupInput } from '../../common/api-fields';
 
 /** Query of GET /api/v1/functions: filters and cursor pagination (soonest ending first). */
 export const listFunctionsQuery = z.strictObject({
-  limit: z.coerce.number().int().min(1).max(200).default(50).meta({ description: 'Page size' }),
-  cursor: z.string().max(200).optional().meta({ description: '`nextCursor` of the previous page' }),
+  ...pageQuery,
   offerId: z.uuid().optional().meta({ description: 'Functions of one offer' }),
   targetGroup: targetGroupInput.optional(),
   functionType: functionTypeInput.optional(),

@@ -1,9 +1,5 @@
-import {
-  Injectable,
-  Logger,
-  type BeforeApplicationShutdown,
-  type OnApplicationBootstrap,
-} from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
+import { IntervalJob } from '@platform/kit';
 import { z } from 'zod';
 import { FunctionExpiryService } from './function-expiry.service';
 
@@ -25,25 +21,13 @@ export function expiryScanInterval(env: NodeJS.ProcessEnv = process.env): number
 
 /** Announces expiring functions at a fixed interval (several instances may run: rows are SKIP LOCKED). */
 @Injectable()
-export class FunctionExpiryScheduler implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private readonly logger = new Logger('FunctionExpiryScheduler');
-  private timer?: NodeJS.Timeout;
-
-  constructor(private readonly expiry: FunctionExpiryService) {}
-
-  onApplicationBootstrap(): void {
-    const interval = expiryScanInterval();
-    if (interval === null) return;
-    this.timer = setInterval(() => {
-      this.run().catch((error: unknown) =>
-        this.logger.error({ msg: 'expiry scan failed', error: String(error) }),
-      );
-    }, interval);
-    this.timer.unref();
+export class FunctionExpiryScheduler extends IntervalJob {
+  constructor(private readonly expiry: FunctionExpiryService) {
+    super({ name: 'FunctionExpiryScheduler', what: 'expiry scan', everyMs: expiryScanInterval() });
   }
 
-  beforeApplicationShutdown(): void {
-    clearInterval(this.timer);
+  protected tick(): Promise<number> {
+    return this.run();
   }
 
   /** One scan now: what the timer runs, and what a test calls. */

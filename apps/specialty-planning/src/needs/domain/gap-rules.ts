@@ -12,6 +12,7 @@ export interface TargetGroupDemand {
   capacityRejections: number;
   /** Decisions at a lower level than advised (rule 4). */
   deviationsToLowerLevel: number;
+  /** Average days from referral to placement start, for placements that started in the period; null if none. */
   averageDaysToPlacement: number | null;
 }
 

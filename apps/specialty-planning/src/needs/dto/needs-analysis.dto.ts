@@ -1,5 +1,5 @@
+import { calendarDate, pageQuery } from '@platform/http';
 import { z } from 'zod';
-import { calendarDate, pageQuery } from '../../framework/api-fields';
 
 /** Body of POST /api/v1/needs-analyses. */
 export const createNeedsAnalysisSchema = z.strictObject({

@@ -1,26 +1,8 @@
-import {
-  findTargetGroup,
-  isMunicipalityCode,
-  OFFER_LEGAL_BASIS_CODES,
-  SPECIALISATION_LEVELS,
-} from '@platform/domain';
+import { isMunicipalityCode, OFFER_LEGAL_BASIS_CODES, SPECIALISATION_LEVELS } from '@platform/domain';
 import { freeText } from '@platform/http';
 import { z } from 'zod';
+import { targetGroupInput } from '../../common/api-fields';
 import { OFFER_STATUSES } from '../offer-directory';
-
-/** A target group by our code (`VISION`) or its FFB code; stored and returned as our code. */
-export const targetGroupInput = z
-  .string()
-  .max(64)
-  .transform((value, ctx) => {
-    const group = findTargetGroup(value);
-    if (!group) {
-      ctx.addIssue({ code: 'custom', message: 'unknown target group (use a platform code or its FFB code)' });
-      return z.NEVER;
-    }
-    return group.code;
-  })
-  .meta({ description: 'Målgruppe: platform code or FFB code', example: 'VISION' });
 
 /** A municipality of libs/domain by its 3-digit code. */
 export const municipalityCodeInput = z

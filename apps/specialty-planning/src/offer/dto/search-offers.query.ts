@@ -1,14 +1,15 @@
 import { FUNCTION_TYPES } from '@platform/contracts';
 import { findRegion, SPECIALISATION_LEVELS } from '@platform/domain';
+import { flagInput, pageQuery } from '@platform/http';
 import { z } from 'zod';
+import { targetGroupInput } from '../../common/api-fields';
 import { OFFER_STATUSES } from '../offer-directory';
-import { municipalityCodeInput, targetGroupInput } from './offer-body.dto';
-
-const flag = z.enum(['true', 'false']).transform((v) => v === 'true');
+import { municipalityCodeInput } from './offer-body.dto';
 
 /** Query of GET /api/v1/offers: the directory's filters and cursor pagination (by name, then id). */
 export const searchOffersQuery = z.strictObject({
-  limit: z.coerce.number().int().min(1).max(200).default(50).meta({ description: 'Page size' }),
+  limit: pageQuery.limit,
+  // an offer's name is part of its cursor: longer than an id
   cursor: z.string().max(400).optional().meta({ description: '`nextCursor` of the previous page' }),
   targetGroup: targetGroupInput.optional(),
   level: z.enum(SPECIALISATION_LEVELS).optional(),
@@ -18,7 +19,9 @@ export const searchOffersQuery = z.strictObject({
     .optional()
     .meta({ description: "Offers whose address lies in the region's municipalities today", example: '1084' }),
   municipality: municipalityCodeInput.optional().meta({ description: 'The municipality of the address' }),
-  freePlaces: flag.optional().meta({ description: 'Only offers with a free place (places above occupancy)' }),
+  freePlaces: flagInput
+    .optional()
+    .meta({ description: 'Only offers with a free place (places above occupancy)' }),
   function: z
     .enum(FUNCTION_TYPES)
     .optional()

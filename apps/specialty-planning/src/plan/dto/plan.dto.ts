@@ -1,12 +1,12 @@
 import { freeText } from '@platform/http';
 import { z } from 'zod';
 import {
-  calendarDate,
   functionTypeInput,
   minimumYearlyVolumeInput,
+  planningDate,
   targetGroupInput,
   validToNotBeforeValidFrom,
-} from '../../function/api-fields';
+} from '../../common/api-fields';
 import { PLAN_STATUSES } from '../domain/plan-version';
 
 /** One entry of the plan: which offer holds which function for which target group, how long, at which minimum. */
@@ -15,8 +15,8 @@ export const planEntrySchema = z
     targetGroup: targetGroupInput,
     functionType: functionTypeInput,
     offerId: z.uuid().meta({ description: 'The offer that holds the function' }),
-    validFrom: calendarDate,
-    validTo: calendarDate.meta({ description: 'The last day of validity (inclusive)' }),
+    validFrom: planningDate,
+    validTo: planningDate.meta({ description: 'The last day of validity (inclusive)' }),
     minimumYearlyVolume: minimumYearlyVolumeInput.meta({
       description: 'Citizens per year (øvelse gør mester)',
     }),
@@ -46,7 +46,7 @@ const entries = z
 /** Opret udkast til specialeplan: the body of POST /api/v1/specialty-plans. */
 export const createPlanSchema = z.strictObject({
   title: freeText(200, 3).meta({ example: 'Specialeplan 2026' }),
-  effectiveFrom: calendarDate.meta({ description: 'The day the version takes effect once approved' }),
+  effectiveFrom: planningDate.meta({ description: 'The day the version takes effect once approved' }),
   entries: entries.default([]),
 });
 export type CreatePlanInput = z.infer<typeof createPlanSchema>;
@@ -54,9 +54,6 @@ export type CreatePlanInput = z.infer<typeof createPlanSchema>;
 /** PUT /api/v1/specialty-plans/{id}/entries: the draft's entries, replaced as a whole. */
 export const replaceEntriesSchema = z.strictObject({ entries });
 export type ReplaceEntriesInput = z.infer<typeof replaceEntriesSchema>;
-
-/** Commands without parameters: an empty object, or no body at all. */
-export const emptyCommandSchema = z.strictObject({});
 
 export const listPlansQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(100).default(20).meta({ description: 'Page size' }),
@@ -70,6 +67,6 @@ export const listPlansQuery = z.strictObject({
 export type ListPlansQuery = z.infer<typeof listPlansQuery>;
 
 export const currentPlanQuery = z.strictObject({
-  on: calendarDate.optional().meta({ description: 'The day asked about (default today, Danish time)' }),
+  on: planningDate.optional().meta({ description: 'The day asked about (default today, Danish time)' }),
 });
 export type CurrentPlanQuery = z.infer<typeof currentPlanQuery>;

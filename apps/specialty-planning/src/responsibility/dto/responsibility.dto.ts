@@ -1,6 +1,6 @@
 import { RESPONSIBILITIES } from '@platform/domain';
+import { calendarDate } from '@platform/http';
 import { z } from 'zod';
-import { calendarDate } from '../../framework/api-fields';
 
 /**
  * The earliest effective date accepted: regional responsibility for social offers begins with the regions

@@ -1,6 +1,5 @@
-import { freeText } from '@platform/http';
+import { freeText, pageQuery } from '@platform/http';
 import { z } from 'zod';
-import { pageQuery } from '../../framework/api-fields';
 
 /** Body of POST /api/v1/takeover-requests: which offer, and a note (never a CPR number). */
 export const createTakeoverSchema = z.strictObject({

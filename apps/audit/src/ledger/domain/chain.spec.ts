@@ -1,0 +1,77 @@
+import { chain, ChainVerifier, GENESIS_HASH, rowHash, type ChainedRow, type LedgerEntry } from './chain';
+
+const entry = (n: number): Omit<LedgerEntry, 'seq'> => ({
+  eventId: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
+  service: 'referrals',
+  occurredAt: '2026-11-26T10:00:00.000Z',
+  recordedAt: '2026-11-26T10:00:01.000Z',
+  actorSubject: 'f1e2d3c4-0000-4000-8000-000000000001',
+  actorClientId: 'platform-cli',
+  actorOrgType: 'municipality',
+  actorOrgCode: '101',
+  actorRoles: ['caseworker'],
+  action: 'referral.read',
+  resourceType: 'referral',
+  resourceId: `r-${n}`,
+  citizenPseudonym: 'a'.repeat(64),
+  purpose: 'visitation',
+  outcome: 'ALLOWED',
+  requestId: null,
+});
+
+function ledger(size: number): ChainedRow[] {
+  const rows: ChainedRow[] = [];
+  for (let n = 1; n <= size; n++) rows.push(chain(entry(n), rows.at(-1) ?? null));
+  return rows;
+}
+
+const firstBreak = (rows: ChainedRow[]) => {
+  const verifier = new ChainVerifier();
+  for (const row of rows) {
+    const broken = verifier.check(row);
+    if (broken) return broken;
+  }
+  return verifier.state;
+};
+
+describe('the hash chain', () => {
+  it('starts at seq 1 on the genesis hash and links each row to the one before', () => {
+    const rows = ledger(3);
+    expect(rows.map((r) => r.seq)).toEqual(['1', '2', '3']);
+    expect(rows[0]!.prevHash).toBe(GENESIS_HASH);
+    expect(rows[1]!.prevHash).toBe(rows[0]!.hash);
+    expect(rows[2]!.hash).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('adds up when nothing was touched', () => {
+    const rows = ledger(5);
+    expect(firstBreak(rows)).toEqual({ rowsChecked: 5, lastHash: rows[4]!.hash });
+  });
+
+  it('names an edited row (content no longer matches its hash)', () => {
+    const rows = ledger(5);
+    rows[2] = { ...rows[2]!, purpose: 'curiosity' };
+    expect(firstBreak(rows)).toMatchObject({ seq: '3', reason: 'content-altered' });
+  });
+
+  it('names the row after one whose hash was recomputed to hide an edit', () => {
+    const rows = ledger(5);
+    const edited = { ...rows[1]!, outcome: 'DENIED' };
+    rows[1] = { ...edited, hash: rowHash(edited, edited.prevHash) };
+    expect(firstBreak(rows)).toMatchObject({ seq: '3', reason: 'previous-hash-mismatch' });
+  });
+
+  it('names the row after a removed one', () => {
+    const rows = ledger(5);
+    rows.splice(1, 1);
+    expect(firstBreak(rows)).toMatchObject({ seq: '3', reason: 'missing-row', expectedSeq: '2' });
+  });
+
+  it('hashes roles in their order and nulls as nulls: any change of a column changes the hash', () => {
+    const [row] = ledger(1);
+    const base = rowHash(row!, row!.prevHash);
+    expect(rowHash({ ...row!, actorRoles: [] }, row!.prevHash)).not.toBe(base);
+    expect(rowHash({ ...row!, requestId: '' }, row!.prevHash)).not.toBe(base);
+    expect(rowHash(row!, 'f'.repeat(64))).not.toBe(base);
+  });
+});

@@ -1,0 +1,183 @@
+import JSONSchemaValidator from '@asymmetrik/fhir-json-schema-validator';
+import {
+  eventually,
+  startServiceProcess,
+  TEST_OFFER_ADDRESS,
+  useService,
+  type ServiceProcess,
+  type TestService,
+} from '@platform/testing';
+import { randomInt, randomUUID } from 'node:crypto';
+import { auditService } from '../src/app.module';
+import type { PrismaService } from '../src/database/prisma.service';
+import { ledgerCaughtUp } from './support/caught-up';
+
+/**
+ * A scripted sequence of reads, writes and refused attempts across referrals and specialty planning (each its
+ * own process, as in production) leaves exactly the expected rows in the ledger, and the auditor and the
+ * citizen's municipality read the citizen's trail back.
+ */
+describe('the audit trail across services', () => {
+  let t: TestService<PrismaService>;
+  let referrals: ServiceProcess;
+  let planning: ServiceProcess;
+  const run = `trail-${randomUUID().slice(0, 8)}`;
+  const req = (step: string) => `${run}-${step}`;
+  let referralId: string;
+  let pseudonym: string;
+
+  useService<PrismaService>(auditService, (service) => (t = service));
+
+  beforeAll(async () => {
+    [referrals, planning] = await Promise.all([
+      startServiceProcess('referrals'),
+      startServiceProcess('specialty-planning'),
+    ]);
+    await ledgerCaughtUp();
+  }, 720_000);
+  afterAll(async () => {
+    await Promise.all([referrals?.stop(), planning?.stop()]);
+  });
+
+  it('runs the script: an offer, a referral read three ways, and three refused attempts', async () => {
+    const offer = await (
+      await planning.as('planner-1084')
+    )
+      .post('/api/v1/offers')
+      .set('X-Request-Id', req('offer'))
+      .send({
+        name: `Audit trail ${run}`,
+        legalBases: ['SEL_108'],
+        targetGroups: ['VISION'],
+        level: 'HIGH',
+        places: 4,
+        ratePerDay: '4500.00',
+        address: TEST_OFFER_ADDRESS['1084'],
+      });
+    expect(offer.status).toBe(201);
+    const refusedOffer = await (
+      await planning.as('caseworker-101')
+    )
+      .post('/api/v1/offers')
+      .set('X-Request-Id', req('offer-refused'))
+      .send({});
+    expect(refusedOffer.status).toBe(403);
+
+    const caseworker = await referrals.as('caseworker-101');
+    const cpr = `0101${90 + randomInt(9)}${String(randomInt(10_000)).padStart(4, '0')}`;
+    const created = await caseworker
+      .post('/api/v1/referrals')
+      .set('X-Request-Id', req('create'))
+      .send({ cpr, targetGroup: 'VISION', assessedLevel: 'HIGH', referralDate: '2026-03-01' });
+    expect(created.status).toBe(201);
+    referralId = created.body.id;
+    const read = await caseworker.get(`/api/v1/referrals/${referralId}`).set('X-Request-Id', req('read'));
+    expect(read.status).toBe(200);
+    pseudonym = read.body.citizen.pseudonym;
+    expect(pseudonym).toMatch(/^[0-9a-f]{64}$/);
+    const citizen = await caseworker
+      .get(`/api/v1/referrals/${referralId}/citizen`)
+      .set('X-Request-Id', req('citizen'));
+    expect(citizen.status).toBe(200);
+
+    const other = await (
+      await referrals.as('caseworker-751')
+    )
+      .get(`/api/v1/referrals/${referralId}`)
+      .set('X-Request-Id', req('other-municipality'));
+    expect(other.status).toBe(404);
+    const region = await (
+      await referrals.as('caseworker-1084')
+    )
+      .post('/api/v1/referrals')
+      .set('X-Request-Id', req('region-create'))
+      .send({ cpr, targetGroup: 'VISION', assessedLevel: 'HIGH', referralDate: '2026-03-01' });
+    expect(region.status).toBe(403);
+  });
+
+  it('leaves exactly the expected rows in the ledger, allowed and denied', async () => {
+    const expected = [
+      ['offer', 'specialty-planning', 'offer.register', 'ALLOWED', '1084', false],
+      ['offer-refused', 'specialty-planning', 'POST /api/v1/offers', 'DENIED', '101', false],
+      ['create', 'referrals', 'referral.create', 'ALLOWED', '101', true],
+      ['read', 'referrals', 'referral.read', 'ALLOWED', '101', true],
+      ['citizen', 'referrals', 'citizen.read', 'ALLOWED', '101', true],
+      ['other-municipality', 'referrals', 'referral.read', 'DENIED', '751', false],
+      ['region-create', 'referrals', 'POST /api/v1/referrals', 'DENIED', '1084', false],
+    ].map(([step, service, action, outcome, orgCode, citizen]) => ({
+      requestId: req(step as string),
+      service,
+      action,
+      outcome,
+      orgCode,
+      citizen,
+    }));
+    const rows = () => t.db.auditLedgerRow.findMany({ where: { requestId: { startsWith: `${run}-` } } });
+    await eventually(async () => (await rows()).length >= expected.length, 60_000);
+    // A moment more: a row beyond the expected ones would arrive in this time.
+    await new Promise((r) => setTimeout(r, 1500));
+    const actual = (await rows()).map((r) => ({
+      requestId: r.requestId,
+      service: r.service,
+      action: r.action,
+      outcome: r.outcome,
+      orgCode: r.actorOrgCode,
+      citizen: r.citizenPseudonym === pseudonym,
+    }));
+    const byRequest = (a: { requestId: string | null }, b: { requestId: string | null }) =>
+      String(a.requestId).localeCompare(String(b.requestId));
+    expect(actual.sort(byRequest)).toEqual(expected.sort(byRequest));
+  });
+
+  it("gives the auditor the citizen's whole trail by pseudonym, and the chain adds up", async () => {
+    const auditor = await t.as('auditor-state');
+    const res = await auditor.get(`/api/v1/audit/events?citizenPseudonym=${pseudonym}&limit=1000`);
+    expect(res.status).toBe(200);
+    const trail = res.body.items.map((i: { action: string; service: string; actor: { orgCode: string } }) =>
+      [i.service, i.action, i.actor.orgCode].join(' '),
+    );
+    expect(trail).toEqual(
+      expect.arrayContaining([
+        'referrals referral.create 101',
+        'referrals referral.read 101',
+        'referrals citizen.read 101',
+      ]),
+    );
+    const verify = await auditor.get('/api/v1/audit/verification');
+    expect(verify.body).toMatchObject({ valid: true, firstBroken: null });
+  });
+
+  it('exports the trail as AuditEvents the official FHIR R4 schema accepts', async () => {
+    const res = await (
+      await t.as('auditor-state')
+    ).get(`/api/v1/audit/events/fhir?citizenPseudonym=${pseudonym}&limit=1000`);
+    expect(res.status).toBe(200);
+    expect(new JSONSchemaValidator().validate(res.body)).toEqual([]);
+    expect(res.body.entry.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it("tells the citizen's municipality which organisations touched the data, when and why, naming no employee", async () => {
+    const res = await (await t.as('caseworker-101')).get(`/api/v1/citizens/${pseudonym}/access-log`);
+    expect(res.status).toBe(200);
+    expect(res.body.entries).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          organisation: { type: 'municipality', code: '101', name: 'København' },
+          service: 'referrals',
+          action: 'citizen.read',
+          purpose: 'visitation',
+        }),
+      ]),
+    );
+    const text = JSON.stringify(res.body);
+    const subjects = await t.db.auditLedgerRow.findMany({
+      where: { citizenPseudonym: pseudonym },
+      select: { actorSubject: true },
+    });
+    for (const { actorSubject } of subjects) expect(text).not.toContain(actorSubject);
+    expect(text).not.toMatch(/Karen|Sagsbehandler|caseworker-101/);
+    expect(
+      (await (await t.as('caseworker-751')).get(`/api/v1/citizens/${pseudonym}/access-log`)).status,
+    ).toBe(404);
+  });
+});

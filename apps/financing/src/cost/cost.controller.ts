@@ -1,0 +1,99 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Access, CurrentPrincipal, type Principal } from '@platform/auth';
+import {
+  ApiJsonResponse,
+  ApiProblems,
+  ApiQueryFrom,
+  isoDateView,
+  namedSchema,
+  uuidView,
+  ZodValidationPipe,
+} from '@platform/http';
+import { z } from 'zod';
+import { oreView, year } from '../common/money-fields';
+import { CostService } from './cost.service';
+
+const query = z.strictObject({
+  year,
+  throughMonth: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(12)
+    .default(12)
+    .meta({ description: 'Months 1..n of the year' }),
+});
+
+const costLineSchema = namedSchema(
+  'CostLineView',
+  z.object({
+    referralId: uuidView,
+    municipalityCode: z.string().meta({ description: 'The referring (acting) municipality' }),
+    citizenPseudonym: z
+      .string()
+      .optional()
+      .meta({ description: "Only for the referring municipality's own lines" }),
+    offerId: uuidView,
+    targetGroup: z.string(),
+    month: z.string().meta({ example: '2026-02' }),
+    firstDay: isoDateView,
+    lastDay: isoDateView,
+    days: z.number().int(),
+    responsibility: z.enum(['MUNICIPAL', 'REGIONAL']),
+    payer: z.object({ type: z.enum(['municipality', 'region']), code: z.string() }),
+    unit: z.enum(['DAY', 'MONTH']),
+    rateOre: oreView,
+    amountOre: oreView,
+    knowledgeOverheadOre: oreView,
+  }),
+);
+const listSchema = namedSchema(
+  'CostLineList',
+  z.object({
+    items: z.array(costLineSchema),
+    totalOre: oreView,
+    missingRates: z.array(z.object({ offerId: uuidView, placements: z.number().int() })),
+  }),
+);
+
+/**
+ * Cost lines (udgiftslinjer) per month: a municipality sees those of its own referrals, a region those it pays
+ * (regional responsibility). The citizen pseudonym only reaches the municipality that referred the citizen.
+ */
+@ApiTags('cost-lines')
+@ApiProblems(401)
+@Controller('api/v1/cost-lines')
+export class CostController {
+  constructor(private readonly costs: CostService) {}
+
+  @Get()
+  @Access({ orgTypes: ['municipality', 'region'] })
+  @ApiOperation({
+    summary: 'Cost lines of a year, accrued monthly from placements (own municipality or paying region)',
+  })
+  @ApiQueryFrom(query)
+  @ApiJsonResponse(200, listSchema, { example: { items: [], totalOre: 0, missingRates: [] } })
+  @ApiProblems(400, 403)
+  async list(
+    @CurrentPrincipal() p: Principal,
+    @Query(new ZodValidationPipe(query, 'query')) q: z.infer<typeof query>,
+  ) {
+    const municipal = p.orgType === 'municipality';
+    const accrual = await this.costs.accrue(
+      q.year,
+      q.throughMonth,
+      municipal ? { municipalityCode: p.orgCode } : {},
+    );
+    const items = accrual.lines
+      .filter((l) => (municipal ? true : l.payer.type === 'region' && l.payer.code === p.orgCode))
+      .map(({ citizenPseudonym, ...l }) => (municipal ? { ...l, citizenPseudonym } : l));
+    return {
+      items,
+      totalOre: items.reduce((a, l) => a + l.amountOre, 0),
+      missingRates: municipal
+        ? accrual.missingRates.map((m) => ({ offerId: m.offerId, placements: m.referralIds.length }))
+        : [],
+    };
+  }
+}

@@ -1,0 +1,150 @@
+import { Injectable } from '@nestjs/common';
+import type {
+  EventData,
+  FunctionApproved,
+  NeedsAnalysisGap,
+  OfferUpdated,
+  PlacementStarted,
+} from '@platform/contracts';
+import type { IsoDate, Responsibility, ResponsibilityChange } from '@platform/domain';
+import { PgDatabase } from '@platform/persistence';
+import type { OfferFacts, PlacementFacts } from '../cost/domain/accrual';
+import type { Tx } from '../database/prisma.service';
+
+/** A placement with what refusion needs to know about its advice. */
+export interface PlacementRow extends PlacementFacts {
+  ageGroup: string;
+  adviceObtained: boolean;
+  followsAdvice: boolean | null;
+  deviation: boolean;
+}
+
+export interface OfferRow extends OfferFacts {
+  id: string;
+  name: string;
+}
+
+const PLACEMENT_SELECT = `
+  SELECT referral_id AS "referralId", municipality_code AS "municipalityCode", citizen_pseudonym AS "citizenPseudonym",
+         age_group AS "ageGroup", target_group AS "targetGroup", offer_id AS "offerId",
+         to_char(start_date, 'YYYY-MM-DD') AS "startDate", to_char(end_date, 'YYYY-MM-DD') AS "endDate",
+         deviation, advice_obtained AS "adviceObtained", follows_advice AS "followsAdvice"
+  FROM placement`;
+
+/**
+ * What financing learns from the other services' events (read models, each write idempotent): offers, target
+ * groups' responsibility, and placements with their advice facts.
+ */
+@Injectable()
+export class IntakeRepository {
+  constructor(private readonly db: PgDatabase) {}
+
+  async upsertOffer(tx: Tx, d: EventData<typeof OfferUpdated>): Promise<void> {
+    await tx.$executeRaw`
+      INSERT INTO offer (id, version, name, operator_org_type, operator_org_code, level, target_groups,
+                         municipality_code, updated_at)
+      VALUES (${d.offerId}::uuid, ${d.version}, ${d.name}, ${d.operatorOrgType}, ${d.operatorOrgCode}, ${d.level},
+              ${d.targetGroups}::text[], ${d.municipalityCode ?? null}, now())
+      ON CONFLICT (id) DO UPDATE SET version = EXCLUDED.version, name = EXCLUDED.name,
+        operator_org_type = EXCLUDED.operator_org_type, operator_org_code = EXCLUDED.operator_org_code,
+        level = EXCLUDED.level, target_groups = EXCLUDED.target_groups,
+        municipality_code = COALESCE(EXCLUDED.municipality_code, offer.municipality_code), updated_at = now()
+      WHERE offer.version < EXCLUDED.version`;
+  }
+
+  async responsibility(tx: Tx, c: ResponsibilityChange): Promise<void> {
+    await tx.$executeRaw`
+      INSERT INTO responsibility_change (target_group, effective_from, responsibility)
+      VALUES (${c.targetGroup}, ${c.effectiveFrom}::date, ${c.responsibility})
+      ON CONFLICT (target_group, effective_from) DO UPDATE SET responsibility = EXCLUDED.responsibility`;
+  }
+
+  async placementStarted(tx: Tx, d: EventData<typeof PlacementStarted>): Promise<void> {
+    // followsAdvice is null when no advice was given before the decision; late advice updates it (adviceReceived).
+    await tx.$executeRaw`
+      INSERT INTO placement (referral_id, municipality_code, citizen_pseudonym, age_group, target_group, offer_id,
+                             operator_org_code, level, start_date, end_date, deviation, advice_obtained,
+                             follows_advice, updated_at)
+      VALUES (${d.referralId}::uuid, ${d.municipalityCode}, ${d.citizenPseudonym}, ${d.ageGroup}, ${d.targetGroup},
+              ${d.offerId}::uuid, ${d.operatorOrgCode}, ${d.level}, ${d.startDate}::date, NULL, ${d.deviation},
+              ${d.followsAdvice !== null}, ${d.followsAdvice}, now())
+      ON CONFLICT (referral_id) DO UPDATE SET start_date = EXCLUDED.start_date, offer_id = EXCLUDED.offer_id,
+        deviation = EXCLUDED.deviation,
+        advice_obtained = placement.advice_obtained OR EXCLUDED.advice_obtained,
+        follows_advice = COALESCE(EXCLUDED.follows_advice, placement.follows_advice), updated_at = now()`;
+  }
+
+  async placementEnded(tx: Tx, referralId: string, endDate: IsoDate): Promise<void> {
+    await tx.$executeRaw`
+      UPDATE placement SET end_date = ${endDate}::date, updated_at = now() WHERE referral_id = ${referralId}::uuid`;
+  }
+
+  /** Advice that reached a decided referral: obtained, and followed or not (rule 4, late advice). */
+  async adviceReceived(
+    tx: Tx,
+    referralId: string,
+    followsAdvice: boolean | undefined,
+    deviation: boolean | undefined,
+  ) {
+    await tx.$executeRaw`
+      UPDATE placement SET advice_obtained = true,
+        follows_advice = COALESCE(${followsAdvice ?? null}::boolean, follows_advice),
+        deviation = COALESCE(${deviation ?? null}::boolean, deviation), updated_at = now()
+      WHERE referral_id = ${referralId}::uuid`;
+  }
+
+  async gap(tx: Tx, d: EventData<typeof NeedsAnalysisGap>): Promise<void> {
+    await tx.$executeRaw`
+      INSERT INTO needs_gap (gap_id, analysis_id, region_code, framework_area_code, target_group, kinds, received_at)
+      VALUES (${d.gapId}::uuid, ${d.analysisId}::uuid, ${d.regionCode}, ${d.frameworkAreaCode}, ${d.targetGroup},
+              ${d.kinds}::text[], now())
+      ON CONFLICT (gap_id) DO NOTHING`;
+  }
+
+  async advisoryFunction(tx: Tx, d: EventData<typeof FunctionApproved>): Promise<void> {
+    await tx.$executeRaw`
+      INSERT INTO funded_function (function_id, offer_id, operator_org_code, target_group, valid_from, valid_to)
+      VALUES (${d.functionId}::uuid, ${d.offerId}::uuid, ${d.operatorOrgCode}, ${d.targetGroup}, ${d.validFrom}::date,
+              ${d.validTo}::date)
+      ON CONFLICT (function_id) DO UPDATE SET valid_to = EXCLUDED.valid_to`;
+  }
+
+  async responsibilityChanges(tx: Tx = this.db): Promise<ResponsibilityChange[]> {
+    const rows = await tx.$queryRaw<
+      { targetGroup: string; effectiveFrom: string; responsibility: Responsibility }[]
+    >`
+      SELECT target_group AS "targetGroup", to_char(effective_from, 'YYYY-MM-DD') AS "effectiveFrom", responsibility
+      FROM responsibility_change ORDER BY effective_from`;
+    return rows;
+  }
+
+  async offers(ids: readonly string[], tx: Tx = this.db): Promise<Map<string, OfferRow>> {
+    if (ids.length === 0) return new Map();
+    const rows = await tx.$queryRaw<OfferRow[]>`
+      SELECT id, name, operator_org_type AS "operatorOrgType", operator_org_code AS "operatorOrgCode",
+             municipality_code AS "municipalityCode"
+      FROM offer WHERE id = ANY(${[...new Set(ids)]}::uuid[])`;
+    return new Map(rows.map((r) => [r.id, r]));
+  }
+
+  async findOffer(id: string, tx: Tx = this.db): Promise<OfferRow | null> {
+    return (await this.offers([id], tx)).get(id) ?? null;
+  }
+
+  /** Placements that overlap a year, optionally of one referring municipality, or at offers of one operator. */
+  async placementsInYear(
+    year: number,
+    filter: { municipalityCode?: string; referralIds?: string[] },
+    tx: Tx = this.db,
+  ): Promise<PlacementRow[]> {
+    const values: unknown[] = [`${year}-12-31`, `${year}-01-01`];
+    let where = `WHERE start_date <= $1::date AND (end_date IS NULL OR end_date >= $2::date)`;
+    if (filter.municipalityCode) where += ` AND municipality_code = $${values.push(filter.municipalityCode)}`;
+    if (filter.referralIds) where += ` AND referral_id = ANY($${values.push(filter.referralIds)}::uuid[])`;
+    const { rows } = await tx.query<PlacementRow>({
+      text: `${PLACEMENT_SELECT} ${where} ORDER BY referral_id`,
+      values,
+    });
+    return rows;
+  }
+}

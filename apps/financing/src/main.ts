@@ -1,0 +1,5 @@
+import 'reflect-metadata';
+import { runService } from '@platform/kit';
+import { financingService } from './app.module';
+
+void runService(financingService);
