@@ -6,6 +6,8 @@
 export interface SqlTransaction {
   $executeRaw(query: TemplateStringsArray, ...values: unknown[]): PromiseLike<number>;
   $queryRaw<T = unknown>(query: TemplateStringsArray, ...values: unknown[]): PromiseLike<T>;
+  /** A write sent just before COMMIT with the others (PgTransaction.defer); absent on Prisma's clients. */
+  defer?(build: () => { text: string; values: unknown[] }): Promise<void>;
 }
 
 export interface SqlDatabase extends SqlTransaction {

@@ -60,12 +60,51 @@ const typeParsers = {
 
 type Queryable = Pick<PoolClient, 'query'>;
 
+/**
+ * Several writes as one statement: `WITH d0 AS (…), d1 AS (…) SELECT 1`, parameters renumbered. The parts run
+ * on one snapshot and in no defined order, so they must not depend on each other (see PgTransaction.defer).
+ */
+export function combineWrites(statements: readonly SqlStatement[]): SqlStatement {
+  if (statements.length === 1) return statements[0];
+  const values: unknown[] = [];
+  const parts = statements.map((statement, i) => {
+    const offset = values.length;
+    values.push(...statement.values);
+    return `d${i} AS (${statement.text.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + offset}`)})`;
+  });
+  return { text: `WITH ${parts.join(', ')} SELECT 1`, values };
+}
+
 /** Statements on one connection (a transaction) or on the pool (each statement on its own). */
 export class PgTransaction {
+  /** Writes waiting for COMMIT; null on the pool, where a deferred write runs at once. */
+  private readonly deferred: (() => SqlStatement)[] | null;
+
   constructor(
     protected readonly target: Queryable,
     private readonly beforeStatement: () => void = () => undefined,
-  ) {}
+    inTransaction = false,
+  ) {
+    this.deferred = inTransaction ? [] : null;
+  }
+
+  /**
+   * A write nothing in this transaction reads back (an outbox row, the stored idempotent response): it is sent
+   * just before COMMIT, together with the other deferred writes as one statement, which saves a database round
+   * trip per write on the request path (docs/performance.md). Deferred writes must not depend on each other.
+   * `build` is called at that moment, so a writer can still add rows to its statement until then.
+   */
+  async defer(build: () => SqlStatement): Promise<void> {
+    if (this.deferred) this.deferred.push(build);
+    else await this.query(build());
+  }
+
+  /** Sends the deferred writes (one statement); $transaction calls it before COMMIT. */
+  async flushDeferred(): Promise<void> {
+    if (!this.deferred || this.deferred.length === 0) return;
+    const statements = this.deferred.splice(0).map((build) => build());
+    await this.query(combineWrites(statements));
+  }
 
   /** Runs a statement; the number of rows it touched. */
   async $executeRaw(strings: TemplateStringsArray, ...values: unknown[]): Promise<number> {
@@ -123,7 +162,9 @@ export class PgDatabase extends PgTransaction {
     let broken = false;
     try {
       await client.query('BEGIN');
-      const result = await fn(new PgTransaction(client, checkDeadline));
+      const tx = new PgTransaction(client, checkDeadline, true);
+      const result = await fn(tx);
+      await tx.flushDeferred();
       checkDeadline();
       await client.query('COMMIT');
       return result;

@@ -59,7 +59,21 @@ export class IdempotencyStore {
     key: string,
     response: { status: number; body: unknown; headers: Record<string, string> },
   ): Promise<void> {
-    await tx.$executeRaw`
+    const statement = {
+      text: `UPDATE idempotent_request SET response_status = $1, response_body = $2::jsonb, response_headers = $3::jsonb
+             WHERE caller = $4 AND key = $5`,
+      values: [
+        response.status,
+        JSON.stringify(response.body ?? null),
+        JSON.stringify(response.headers),
+        caller,
+        key,
+      ],
+    };
+    // With the outbox rows just before COMMIT, one round trip for both (PgTransaction.defer).
+    if (tx.defer) await tx.defer(() => statement);
+    else
+      await tx.$executeRaw`
       UPDATE idempotent_request
       SET response_status = ${response.status}, response_body = ${JSON.stringify(response.body ?? null)}::jsonb,
           response_headers = ${JSON.stringify(response.headers)}::jsonb

@@ -44,10 +44,48 @@ export class OutboxWriter {
       extensions: entry.extensions,
     });
     const message = toKafkaMessage(event);
-    await tx.$executeRaw`
-      INSERT INTO outbox (id, topic, message_key, event_type, headers, payload, created_at)
-      VALUES (${event.id}::uuid, ${definition.topic}, ${message.key}, ${event.type},
-              ${JSON.stringify(message.headers)}::jsonb, ${message.value}::jsonb, ${new Date(event.time)})`;
+    const row: OutboxRow = [
+      event.id,
+      definition.topic,
+      message.key,
+      event.type,
+      JSON.stringify(message.headers),
+      message.value,
+      event.time,
+    ];
+    await this.write(tx, row);
     return event.id;
   }
+
+  /**
+   * In a pg transaction the rows wait for COMMIT and go as one multi-row INSERT (VALUES order is `seq` order, so
+   * one key's events keep theirs); elsewhere each is inserted at once.
+   */
+  private async write(tx: SqlTransaction, row: OutboxRow): Promise<void> {
+    if (!tx.defer)
+      return void (await tx.$executeRaw`
+      INSERT INTO outbox (id, topic, message_key, event_type, headers, payload, created_at)
+      VALUES (${row[0]}::uuid, ${row[1]}, ${row[2]}, ${row[3]}, ${row[4]}::jsonb, ${row[5]}::jsonb, ${row[6]}::timestamptz)`);
+    const rows = pending.get(tx);
+    if (rows) return void rows.push(row);
+    const batch = [row];
+    pending.set(tx, batch);
+    await tx.defer(() => insertRows(batch));
+  }
+}
+
+/** id, topic, key, type, headers (JSON text), payload (JSON text), time (ISO). */
+type OutboxRow = [string, string, string, string, string, string, string];
+
+const pending = new WeakMap<SqlTransaction, OutboxRow[]>();
+
+function insertRows(rows: OutboxRow[]): { text: string; values: unknown[] } {
+  const tuples = rows.map((_, r) => {
+    const p = (c: number) => `$${r * 7 + c}`;
+    return `(${p(1)}::uuid, ${p(2)}, ${p(3)}, ${p(4)}, ${p(5)}::jsonb, ${p(6)}::jsonb, ${p(7)}::timestamptz)`;
+  });
+  return {
+    text: `INSERT INTO outbox (id, topic, message_key, event_type, headers, payload, created_at) VALUES ${tuples.join(', ')}`,
+    values: rows.flat(),
+  };
 }
