@@ -55,6 +55,8 @@ export default tseslint.config(
             // the test harness may use any lib, never an app
             { sourceTag: 'scope:testing', onlyDependOnLibsWithTags: ['type:lib'] },
             { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['type:lib'] },
+            // the platform's end-to-end suite drives the services through their APIs and events only
+            { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:lib'] },
           ],
         },
       ],

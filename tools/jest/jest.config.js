@@ -2,6 +2,8 @@
 //  - unit:        pure logic next to the code (src/**/*.spec.ts), no I/O, run in parallel.
 //  - integration: tests/**/*.int-spec.ts against the real PostgreSQL, Kafka and Keycloak, run one file at a time
 //                 (they share one broker and one identity provider on a 2-core machine).
+//  - e2e:         apps/platform-e2e/test/**/*.e2e-spec.ts: the scenarios and the fault tests across every service,
+//                 each service its own process (libs/testing startServiceProcess), one file at a time.
 // NestJS 12 ships ES modules only; jest loads CommonJS, so @swc/jest also transforms those packages.
 const path = require('node:path');
 
@@ -33,6 +35,12 @@ module.exports = {
       ...shared,
       displayName: 'integration',
       testMatch: ['<rootDir>/{apps,libs}/**/test/**/*.int-spec.ts'],
+      globalSetup: '<rootDir>/tools/jest/integration-setup.ts',
+    },
+    {
+      ...shared,
+      displayName: 'e2e',
+      testMatch: ['<rootDir>/apps/platform-e2e/test/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/tools/jest/integration-setup.ts',
     },
   ],
