@@ -36,7 +36,16 @@ export {
 } from './service-harness';
 export { eventually } from './eventually';
 export { openConnectionsTo } from './sockets';
-export { startServiceProcess, type ServiceProcess } from './service-process';
+export {
+  startServiceProcess,
+  spawnService,
+  freePort,
+  projectNode,
+  SERVICE_NODE_OPTIONS,
+  type ServiceProcess,
+  type RunningService,
+  type SpawnOptions,
+} from './service-process';
 export { buildDistIfNeeded, distMain } from './dist-build';
 export {
   registerOffer,
