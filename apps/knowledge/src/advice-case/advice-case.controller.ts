@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestj
 import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access, CurrentPrincipal, type AccessRule, type Principal } from '@platform/auth';
 import {
-  ApiChangeHeaders,
+  ApiChangeCommand,
   ApiIdempotencyKey,
   ApiIdParam,
   ApiJsonResponse,
@@ -16,6 +16,7 @@ import {
 } from '@platform/http';
 import { Change, type ChangeRequest } from '@platform/kit';
 import type { Response } from 'express';
+import type { ZodType } from 'zod';
 import { ADVICE_CASE_EXAMPLE, ADVICE_GIVEN_EXAMPLE } from './advice-case.examples';
 import { AdviceCaseCommands } from './advice-case-commands.service';
 import { AdviceCaseOpening } from './advice-case-opening';
@@ -53,7 +54,16 @@ const REASON_EXAMPLE = { reason: 'Målgruppen ligger uden for funktionens kompet
 
 const respond = (res: Response, row: AdviceCaseRow, history: AssignmentRow[] = []) =>
   withEtag(res, adviceCaseEtag(row), toAdviceCaseView(row, history));
-const ApiCaseChange = () => ApiChangeHeaders({ id: 'Advice case', resource: 'advice case' });
+/** A command on one advice case: answered with the case and its new ETag. */
+const ApiCaseCommand = (body: ZodType, examples: Record<string, unknown>, example = ADVICE_CASE_EXAMPLE) =>
+  ApiChangeCommand({
+    id: 'Advice case',
+    resource: 'advice case',
+    body,
+    examples,
+    view: adviceCaseViewSchema,
+    example,
+  });
 
 @ApiTags('advice cases')
 @ApiProblems(401)
@@ -139,22 +149,18 @@ export class AdviceCaseController {
     summary:
       "Give advice (rådgivning): level, offer, rationale, guideline version; the assigned function's advisors",
   })
-  @ApiCaseChange()
-  @ApiBody({
-    schema: openApiSchema(giveAdviceSchema),
-    examples: {
+  @ApiCaseCommand(
+    giveAdviceSchema,
+    {
       high: {
-        value: {
-          level: 'HIGH',
-          offerId: '6f1c2a9e-3b7d-4c21-9a51-0d2e8b7f4a10',
-          rationale: 'Behov for højt specialiseret synsrehabilitering med døgnophold',
-          guidelineVersionId: '1c8d0e3f-5a2b-4d4c-9e6f-7b8a9c0d1e2f',
-        },
+        level: 'HIGH',
+        offerId: '6f1c2a9e-3b7d-4c21-9a51-0d2e8b7f4a10',
+        rationale: 'Behov for højt specialiseret synsrehabilitering med døgnophold',
+        guidelineVersionId: '1c8d0e3f-5a2b-4d4c-9e6f-7b8a9c0d1e2f',
       },
     },
-  })
-  @ApiJsonResponse(200, adviceCaseViewSchema, { example: ADVICE_GIVEN_EXAMPLE, headers: ['ETag'] })
-  @ApiProblems(400, 403, 404, 409, 412, 428)
+    ADVICE_GIVEN_EXAMPLE,
+  )
   async giveAdvice(
     @Change() change: ChangeRequest,
     @Body(new ZodValidationPipe(giveAdviceSchema)) body: GiveAdviceInput,
@@ -169,10 +175,7 @@ export class AdviceCaseController {
   @ApiOperation({
     summary: 'Reassign to another approved advisory function (or the national one), with a reason',
   })
-  @ApiCaseChange()
-  @ApiBody({ schema: openApiSchema(reassignSchema), examples: { national: { value: REASON_EXAMPLE } } })
-  @ApiJsonResponse(200, adviceCaseViewSchema, { example: ADVICE_CASE_EXAMPLE, headers: ['ETag'] })
-  @ApiProblems(400, 403, 404, 409, 412, 428)
+  @ApiCaseCommand(reassignSchema, { national: REASON_EXAMPLE })
   async reassign(
     @Change() change: ChangeRequest,
     @Body(new ZodValidationPipe(reassignSchema)) body: ReassignInput,
@@ -187,10 +190,7 @@ export class AdviceCaseController {
   @ApiOperation({
     summary: 'Decline with a reason: the case moves to the next function in the assignment order',
   })
-  @ApiCaseChange()
-  @ApiBody({ schema: openApiSchema(declineSchema), examples: { outside: { value: REASON_EXAMPLE } } })
-  @ApiJsonResponse(200, adviceCaseViewSchema, { example: ADVICE_CASE_EXAMPLE, headers: ['ETag'] })
-  @ApiProblems(400, 403, 404, 409, 412, 428)
+  @ApiCaseCommand(declineSchema, { outside: REASON_EXAMPLE })
   async decline(
     @Change() change: ChangeRequest,
     @Body(new ZodValidationPipe(declineSchema)) body: DeclineInput,

@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Put, Query,
 import { ApiBody, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { Access, ANY_ORGANISATION, CurrentPrincipal, type AccessRule, type Principal } from '@platform/auth';
 import {
-  ApiChangeHeaders,
+  ApiChangeCommand,
   ApiIdempotencyKey,
   ApiIdParam,
   ApiJsonResponse,
@@ -19,6 +19,7 @@ import {
 } from '@platform/http';
 import { Change, type ChangeRequest } from '@platform/kit';
 import type { Response } from 'express';
+import type { ZodType } from 'zod';
 import {
   createGuidelineSchema,
   listGuidelinesQuery,
@@ -61,7 +62,16 @@ const VERSION_EXAMPLE = {
 
 const respond = (res: Response, a: GuidelineAggregate, principal: Principal) =>
   withEtag(res, guidelineEtag(a), toGuidelineView(a, principal));
-const ApiGuidelineChange = () => ApiChangeHeaders({ id: 'Guideline', resource: 'guideline' });
+/** A command on one guideline: answered with the guideline and its new ETag. */
+const ApiGuidelineCommand = (body?: ZodType, examples?: Record<string, unknown>) =>
+  ApiChangeCommand({
+    id: 'Guideline',
+    resource: 'guideline',
+    body,
+    examples,
+    view: guidelineViewSchema,
+    example: GUIDELINE_EXAMPLE,
+  });
 
 @ApiTags('guidelines')
 @ApiProblems(401)
@@ -176,10 +186,7 @@ export class GuidelineController {
   @Put(':id/draft')
   @Access(AUTHORS)
   @ApiOperation({ summary: "Change the draft's text (the author's advisors)" })
-  @ApiGuidelineChange()
-  @ApiBody({ schema: openApiSchema(versionTextSchema), examples: { text: { value: TEXT_EXAMPLE } } })
-  @ApiJsonResponse(200, guidelineViewSchema, { example: GUIDELINE_EXAMPLE, headers: ['ETag'] })
-  @ApiProblems(400, 403, 404, 409, 412, 428)
+  @ApiGuidelineCommand(versionTextSchema, { text: TEXT_EXAMPLE })
   async reviseDraft(
     @Change() change: ChangeRequest,
     @Body(new ZodValidationPipe(versionTextSchema)) body: VersionTextInput,
@@ -192,10 +199,7 @@ export class GuidelineController {
   @HttpCode(200)
   @Access(AUTHORS)
   @ApiOperation({ summary: 'Start the next version as a draft (the author; one draft at a time)' })
-  @ApiGuidelineChange()
-  @ApiBody({ schema: openApiSchema(versionTextSchema), examples: { text: { value: TEXT_EXAMPLE } } })
-  @ApiJsonResponse(200, guidelineViewSchema, { example: GUIDELINE_EXAMPLE, headers: ['ETag'] })
-  @ApiProblems(400, 403, 404, 409, 412, 428)
+  @ApiGuidelineCommand(versionTextSchema, { text: TEXT_EXAMPLE })
   async newVersion(
     @Change() change: ChangeRequest,
     @Body(new ZodValidationPipe(versionTextSchema)) body: VersionTextInput,
@@ -210,10 +214,8 @@ export class GuidelineController {
   @ApiOperation({
     summary: 'Approve and publish the draft (the state); the version in force until now is retired',
   })
-  @ApiGuidelineChange()
+  @ApiGuidelineCommand()
   @ApiEmptyBody()
-  @ApiJsonResponse(200, guidelineViewSchema, { example: GUIDELINE_EXAMPLE, headers: ['ETag'] })
-  @ApiProblems(400, 403, 404, 409, 412, 428)
   async publish(
     @Change() change: ChangeRequest,
     @EmptyBody() _body: unknown,
@@ -228,13 +230,7 @@ export class GuidelineController {
   @ApiOperation({
     summary: "Withdraw the version in force, with a reason (the state's planners or the author)",
   })
-  @ApiGuidelineChange()
-  @ApiBody({
-    schema: openApiSchema(retireSchema),
-    examples: { outdated: { value: { reason: 'Replaced by national guidance' } } },
-  })
-  @ApiJsonResponse(200, guidelineViewSchema, { example: GUIDELINE_EXAMPLE, headers: ['ETag'] })
-  @ApiProblems(400, 403, 404, 409, 412, 428)
+  @ApiGuidelineCommand(retireSchema, { outdated: { reason: 'Replaced by national guidance' } })
   async retire(
     @Change() change: ChangeRequest,
     @Body(new ZodValidationPipe(retireSchema)) body: RetireInput,
