@@ -41,10 +41,24 @@ describe('HealthController', () => {
   });
 
   it('answers 503 naming the failing check and why, the others still up', async () => {
-    app = await appWith([up('database'), failing('kafka', 'broker unreachable')]);
+    app = await appWith([failing('database', 'connection refused'), up('kafka')]);
     await request(app.getHttpServer())
       .get('/health/ready')
-      .expect(503, { status: 'down', checks: { database: 'up', kafka: 'down: broker unreachable' } });
+      .expect(503, { status: 'down', checks: { database: 'down: connection refused', kafka: 'up' } });
+  });
+
+  it('stays ready (200, degraded) while only an optional check fails', async () => {
+    const kafka = { ...failing('kafka', 'broker unreachable'), optional: true };
+    app = await appWith([up('database'), kafka]);
+    await request(app.getHttpServer())
+      .get('/health/ready')
+      .expect(200, { status: 'degraded', checks: { database: 'up', kafka: 'down: broker unreachable' } });
+  });
+
+  it('is down when a required check fails, whatever the optional ones say', async () => {
+    const kafka = { ...failing('kafka', 'broker unreachable'), optional: true };
+    app = await appWith([failing('database', 'connection refused'), kafka]);
+    await request(app.getHttpServer()).get('/health/ready').expect(503);
   });
 
   // Driven without HTTP so fake timers can stand in for the two seconds.

@@ -11,6 +11,12 @@ import { Public } from '../public.decorator';
 export interface ReadinessCheck {
   name: string;
   check(): Promise<void>;
+  /**
+   * Reported but not required: while it is down the service still serves (200, status `degraded`). Kafka is one:
+   * writes wait in the outbox and events in the broker, so an outage must not take every replica out of the load
+   * balancer.
+   */
+  optional?: boolean;
 }
 
 export const READINESS_CHECKS = Symbol('READINESS_CHECKS');
@@ -29,15 +35,20 @@ export class HealthController {
     return { status: 'up' };
   }
 
-  /** Readiness: every dependency answers within the timeout; 503 names the ones that do not. */
+  /**
+   * Readiness: every required dependency answers within the timeout; 503 names the ones that do not. An optional
+   * one that does not answer makes the service `degraded`, still ready.
+   */
   @Get('ready')
   async ready(
     @Res({ passthrough: true }) res: Response,
   ): Promise<{ status: string; checks: Record<string, string> }> {
-    const results = await Promise.all(this.checks.map(async (c) => [c.name, await run(c)] as const));
-    const down = results.some(([, r]) => r !== 'up');
+    const results = await Promise.all(this.checks.map(async (c) => [c, await run(c)] as const));
+    const failing = results.filter(([, r]) => r !== 'up').map(([c]) => c);
+    const down = failing.some((c) => !c.optional);
     res.status(down ? 503 : 200);
-    return { status: down ? 'down' : 'up', checks: Object.fromEntries(results) };
+    const status = down ? 'down' : failing.length ? 'degraded' : 'up';
+    return { status, checks: Object.fromEntries(results.map(([c, r]) => [c.name, r])) };
   }
 }
 
