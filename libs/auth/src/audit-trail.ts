@@ -11,7 +11,13 @@ export interface AuditEntry {
   /** Why the data was touched (formål), e.g. `visitation`, `placement`. */
   purpose: string;
   outcome: 'ALLOWED' | 'DENIED';
+  /** The request that did it (X-Request-Id), in the audit row's data. */
   requestId?: string;
+  /**
+   * The case it belongs to (CloudEvents `correlationid`), when that is not the current one: a read of a
+   * referral is audited under the referral's case id. Default: the current correlation id (libs/messaging).
+   */
+  correlationId?: string | null;
 }
 
 /**
@@ -29,6 +35,7 @@ export class AuditTrail implements AccessDeniedSink {
   async record(tx: SqlTransaction, principal: Principal, entry: AuditEntry): Promise<void> {
     await this.outbox.append(tx, AuditRecorded, {
       subject: entry.resource.id ?? entry.resource.type,
+      correlationId: entry.correlationId,
       data: {
         actor: {
           subject: principal.subject,

@@ -1,6 +1,7 @@
 export * from './topics';
 export * from './cloudevents/cloud-event';
 export * from './cloudevents/kafka-binding';
+export * from './cloudevents/correlation';
 export * from './events/event-definition';
 export * from './events/common.schema';
 export * from './events/referral.events';

@@ -1,4 +1,5 @@
 export * from './sql-client';
+export * from './correlation/correlation-context';
 export * from './outbox/outbox.writer';
 export * from './outbox/outbox.relay';
 export * from './outbox/pending-event';

@@ -206,6 +206,8 @@ export class AdviceCaseCommands {
         load: (t) => this.cases.lockInScope(t, change.id, scope),
         etag: adviceCaseEtag,
         citizenPseudonym: (row) => row.citizenPseudonym ?? undefined,
+        // Reassign, decline, advice: under the case's id (the referral's), not the advisor's request id.
+        correlationId: (row) => row.correlationId,
         transition: async (row, t): Promise<Transition<Change>> => {
           const status = nextStatus(row.status as AdviceCaseStatus, command);
           const step = await plan(row, t);

@@ -9,7 +9,7 @@ import {
 import { findMunicipality, findTargetGroup } from '@platform/domain';
 import type { RequestMeta } from '@platform/http';
 import { CommandRunner, UnitOfWork } from '@platform/kit';
-import { OutboxRelay, OutboxWriter, PermanentEventError } from '@platform/messaging';
+import { correlationIdOrNew, OutboxRelay, OutboxWriter, PermanentEventError } from '@platform/messaging';
 import { dateOf } from '@platform/persistence';
 import { randomUUID } from 'node:crypto';
 import type { Tx } from '../database/prisma.service';
@@ -138,6 +138,8 @@ export class AdviceCaseOpening {
       deviation: null,
       decidedAt: null,
       createdBy: principal.subject,
+      // The referral's case id when the referral event opened it (the inbox runs in it), else the request's.
+      correlationId: correlationIdOrNew(),
       createdAt: openedAt,
       updatedAt: openedAt,
     });
@@ -150,6 +152,7 @@ export class AdviceCaseOpening {
     });
     await this.announce(tx, principal, row);
     await this.audit.record(tx, principal, {
+      correlationId: row.correlationId,
       action: 'advice-case.open',
       resource: { type: 'advice-case', id: row.id },
       citizenPseudonym: row.citizenPseudonym ?? undefined,
@@ -164,6 +167,7 @@ export class AdviceCaseOpening {
   private async announce(tx: Tx, principal: Principal, row: AdviceCaseRow): Promise<void> {
     const ref = { adviceCaseId: row.id, referralId: row.referralId, municipalityCode: row.municipalityCode };
     const extensions = actorExtension(principal);
+    const correlationId = row.correlationId;
     await this.outbox.append(tx, AdviceCaseOpened, {
       subject: row.id,
       data: {
@@ -178,6 +182,7 @@ export class AdviceCaseOpening {
         dueAt: row.dueAt.toISOString(),
       },
       extensions,
+      correlationId,
     });
     await this.outbox.append(tx, AdviceCaseAssigned, {
       subject: row.id,
@@ -188,6 +193,7 @@ export class AdviceCaseOpening {
         dueAt: row.dueAt.toISOString(),
       },
       extensions,
+      correlationId,
     });
   }
 }

@@ -113,6 +113,7 @@ export class AdviceCaseUpkeep {
       },
       etag: adviceCaseEtag,
       citizenPseudonym: (row) => row.citizenPseudonym ?? undefined,
+      correlationId: (row) => row.correlationId,
       transition,
       save: (t, row, change) => this.cases.update(t, row, change),
     });

@@ -52,6 +52,7 @@ const adviceCase = new SqlTable<AdviceCaseRow>('advice_case', {
   deviation: 'deviation',
   decidedAt: 'decided_at',
   createdBy: 'created_by',
+  correlationId: 'correlation_id',
   createdAt: 'created_at',
   updatedAt: 'updated_at',
 });

@@ -86,6 +86,7 @@ const caseResource = (id: string) => ({ type: 'advice-case', id });
 /** An allowed read of one citizen's advice case: who, which case, which citizen (pseudonym), why. */
 function readEntry(action: string, row: AdviceCaseRow, meta: RequestMeta): AuditEntry {
   return {
+    correlationId: row.correlationId,
     action,
     resource: caseResource(row.id),
     citizenPseudonym: row.citizenPseudonym ?? undefined,

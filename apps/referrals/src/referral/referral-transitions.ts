@@ -98,6 +98,8 @@ export class ReferralTransitions {
       purpose: 'visitation',
       etag: etagOf,
       citizenPseudonym: (row: ReferralRow) => row.citizenPseudonym,
+      // Submit, decide, placement…: all under the case's id, not the id of the request that asks for them.
+      correlationId: (row: ReferralRow) => row.correlationId,
       save: (tx: Tx, row: ReferralRow, change: ReferralChanges) => this.referrals.update(tx, row, change),
     };
   }

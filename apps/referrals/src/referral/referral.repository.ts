@@ -56,6 +56,7 @@ const referral = new SqlTable<ReferralRow>('referral', {
   placementEnd: 'placement_end',
   withdrawnReason: 'withdrawn_reason',
   createdBy: 'created_by',
+  correlationId: 'correlation_id',
   createdAt: 'created_at',
   updatedAt: 'updated_at',
 });

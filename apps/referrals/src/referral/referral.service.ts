@@ -10,7 +10,7 @@ import {
   type RequestMeta,
 } from '@platform/http';
 import { UnitOfWork } from '@platform/kit';
-import { OutboxRelay, OutboxWriter } from '@platform/messaging';
+import { correlationIdOrNew, OutboxRelay, OutboxWriter } from '@platform/messaging';
 import { randomUUID } from 'node:crypto';
 import { CprVault } from '../citizen/cpr-vault';
 import type { Tx } from '../database/prisma.service';
@@ -43,6 +43,8 @@ export class ReferralService {
     const pseudonym = this.vault.pseudonym(cpr);
     const ageGroup = cpr.ageGroupOn(referralDate);
     const now = new Date();
+    // The case's id from here on: the request's (its X-Request-Id), kept on the referral for later commands.
+    const correlationId = correlationIdOrNew();
     const row = await this.uow.run(async (tx: Tx) => {
       const created = await this.referrals.insert(tx, {
         id: randomUUID(),
@@ -61,6 +63,7 @@ export class ReferralService {
         adviceReasons: [],
         deviationReasons: [],
         createdBy: principal.subject,
+        correlationId,
         createdAt: now,
         updatedAt: now,
       });
@@ -79,8 +82,10 @@ export class ReferralService {
           createdAt: now.toISOString(),
         },
         extensions: actorExtension(principal),
+        correlationId,
       });
       await this.audit.record(tx, principal, {
+        correlationId,
         action: 'referral.create',
         resource: { type: 'referral', id: created.id },
         citizenPseudonym: pseudonym,
@@ -182,6 +187,7 @@ function filterOf(q: ListReferralsQuery): ReferralFilter {
 /** An allowed read of one citizen's case: who, which case, which citizen (pseudonym), why. */
 function readEntry(principal: Principal, action: string, row: ReferralRow, meta: RequestMeta): AuditEntry {
   return {
+    correlationId: row.correlationId,
     action,
     resource: { type: 'referral', id: row.id },
     citizenPseudonym: row.citizenPseudonym,

@@ -99,12 +99,17 @@ describe('the AsyncAPI document', () => {
       type: EVENT_CATALOGUE[0].type,
       subject: 'a1b2',
       data: {},
-      extensions: { actor: 'municipality:101:muni-101-system', traceparent: '00-abc-def-01' },
+      extensions: {
+        actor: 'municipality:101:muni-101-system',
+        correlationid: 'caller-req.42_a',
+        traceparent: '00-abc-def-01',
+      },
     });
-    expect(cloudEventHeaders.safeParse(toKafkaMessage(event).headers).error).toBeUndefined();
-    expect(
-      cloudEventHeaders.safeParse({ ...toKafkaMessage(event).headers, ce_specversion: '0.3' }).success,
-    ).toBe(false);
+    const headers = toKafkaMessage(event).headers;
+    expect(headers.ce_correlationid).toBe('caller-req.42_a');
+    expect(cloudEventHeaders.safeParse(headers).error).toBeUndefined();
+    expect(cloudEventHeaders.safeParse({ ...headers, ce_specversion: '0.3' }).success).toBe(false);
+    expect(cloudEventHeaders.safeParse({ ...headers, ce_correlationid: 'not an id' }).success).toBe(false);
   });
 
   it('is committed as docs/asyncapi/platform.json (rewrite with `npx tsx tools/asyncapi.ts`)', () => {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CORRELATION_ID_PATTERN } from '../cloudevents/correlation';
 
 /**
  * The Kafka headers of the CloudEvents binary binding (cloudevents/kafka-binding.ts) as schemas, for the AsyncAPI
@@ -22,6 +23,15 @@ export const cloudEventHeaders = z
       .string()
       .optional()
       .describe('Who caused the event: `<org type>:<org code>:<client id>`; never a token or a name.'),
+    ce_correlationid: z
+      .string()
+      .regex(CORRELATION_ID_PATTERN)
+      .optional()
+      .describe(
+        'The CloudEvents extension `correlationid`: the case the event belongs to, the same on every event of ' +
+          "one citizen's case in every service (the `X-Request-Id` of the request that opened it). Every " +
+          'producer of the platform sets it; only events written before the extension existed lack it.',
+      ),
   })
   // Further `ce_*` headers are CloudEvents extensions (e.g. `ce_traceparent`); a consumer ignores what it does not know.
   .catchall(z.string());

@@ -1,4 +1,5 @@
 import { Controller, Get, Logger, Param, type INestApplication } from '@nestjs/common';
+import { currentCorrelationId } from '@platform/messaging';
 import { Test } from '@nestjs/testing';
 import request from 'supertest';
 import { requestContext } from './request-context.middleware';
@@ -8,6 +9,13 @@ class ThingsController {
   @Get('things/:id')
   get(@Param('id') id: string) {
     return { id };
+  }
+
+  /** What a service writing to the outbox here would give its events as correlation id. */
+  @Get('correlation')
+  async correlation() {
+    await new Promise((r) => setTimeout(r, 1));
+    return { correlationId: currentCorrelationId() };
   }
 
   @Get('health/live')
@@ -57,6 +65,17 @@ describe('requestContext', () => {
   it('gives a request without X-Request-Id one', async () => {
     const res = await request(app.getHttpServer()).get('/things/42');
     expect(res.headers['x-request-id']).toMatch(UUID);
+  });
+
+  it("makes the request id the correlation id of the request's work", async () => {
+    const res = await request(app.getHttpServer()).get('/correlation').set('X-Request-Id', 'case-R.1');
+    expect(res.body.correlationId).toBe('case-R.1');
+  });
+
+  it('correlates under the generated id when the caller sent a malformed one', async () => {
+    const res = await request(app.getHttpServer()).get('/correlation').set('X-Request-Id', 'no good');
+    expect(res.headers['x-request-id']).toMatch(UUID);
+    expect(res.body.correlationId).toBe(res.headers['x-request-id']);
   });
 
   it('logs the route, never the query string or the raw path', async () => {

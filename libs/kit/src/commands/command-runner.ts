@@ -1,7 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { actorExtension, AuditTrail, type Principal } from '@platform/auth';
 import { ProblemException } from '@platform/http';
-import { OutboxRelay, OutboxWriter, type PendingEvent, type SqlTransaction } from '@platform/messaging';
+import {
+  OutboxRelay,
+  OutboxWriter,
+  withCorrelation,
+  type PendingEvent,
+  type SqlTransaction,
+} from '@platform/messaging';
 import { UnitOfWork } from '../database/unit-of-work';
 import { checkIfMatch } from './if-match';
 import { isSystemPrincipal, systemPrincipal } from './system-principal';
@@ -35,6 +41,11 @@ export interface Command<Row, C, R, T = SqlTransaction> {
   load(tx: T): Promise<Row | null>;
   etag(row: Row): string;
   citizenPseudonym?(row: Row): string | undefined;
+  /**
+   * The correlation id the resource keeps for its case (the request or event that created it): the command's
+   * events and audit row carry it instead of the current request's id (docs/events.md). Null/absent: current.
+   */
+  correlationId?(row: Row): string | null | undefined;
   /** The rule: pure where it can be, given the locked row; throws a domain error when not allowed. */
   transition(row: Row, tx: T): Promise<Transition<C>> | Transition<C>;
   save(tx: T, row: Row, change: C): Promise<R>;
@@ -79,23 +90,32 @@ export class CommandRunner {
       const row = await command.load(tx);
       if (!row) return { found: false };
       if (!isSystemPrincipal(principal)) checkIfMatch(command.etag(row), command.ifMatch, resource.type);
-      const { change, events } = await command.transition(row, tx);
-      const saved = await command.save(tx, row, change);
-      await this.emit(tx as SqlTransaction, principal, resource, events);
-      await this.audit.record(tx as SqlTransaction, principal, {
-        action: command.action,
-        resource,
-        citizenPseudonym: command.citizenPseudonym?.(row),
-        purpose: command.purpose,
-        outcome: 'ALLOWED',
-        requestId: command.requestId,
-      });
-      return { found: true, saved };
+      // A resource that keeps its case's correlation id has its events and audit row written in that one.
+      const caseId = command.correlationId?.(row);
+      const apply = () => this.apply(command, row, tx);
+      return { found: true, saved: await (caseId ? withCorrelation(caseId, apply) : apply()) };
     });
     if (!result.found) await this.notFound(command);
     // In a caller's transaction (the inbox's) this nudges before that commits; the relay's poll covers it.
     this.uow.afterCommit(() => this.relay.nudge());
     return (result as { saved: R }).saved;
+  }
+
+  /** The transition, the save, its events to the outbox and the audit event, in the command's transaction. */
+  private async apply<Row, C, R, T>(command: Command<Row, C, R, T>, row: Row, tx: T): Promise<R> {
+    const { principal, resource } = command;
+    const { change, events } = await command.transition(row, tx);
+    const saved = await command.save(tx, row, change);
+    await this.emit(tx as SqlTransaction, principal, resource, events);
+    await this.audit.record(tx as SqlTransaction, principal, {
+      action: command.action,
+      resource,
+      citizenPseudonym: command.citizenPseudonym?.(row),
+      purpose: command.purpose,
+      outcome: 'ALLOWED',
+      requestId: command.requestId,
+    });
+    return saved;
   }
 
   /**

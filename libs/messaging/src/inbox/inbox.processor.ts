@@ -1,6 +1,8 @@
 import { Logger } from '@nestjs/common';
 import {
+  correlationIdOf,
   EventSchemaError,
+  isCorrelationId,
   fromKafkaMessage,
   InvalidCloudEventError,
   parseEventData,
@@ -10,6 +12,7 @@ import {
   type KafkaInboundMessage,
 } from '@platform/contracts';
 import type { Producer } from 'kafkajs';
+import { withCorrelation } from '../correlation/correlation-context';
 import { isDatabaseUnavailable } from '../database-errors';
 import { inTransaction, type SqlDatabase, type SqlTransaction } from '../sql-client';
 import { sendToDeadLetter } from './dead-letter';
@@ -184,7 +187,9 @@ export class InboxProcessor {
         VALUES (${this.options.consumer}, ${event.id}, ${event.type}, ${delivery.topic})
         ON CONFLICT DO NOTHING`;
       if (recorded === 0) return 'duplicate' as const;
-      await handler.apply(tx, data as never, event);
+      // The effect runs in the consumed event's case: what it writes to the outbox (events, audit rows) carries
+      // the same correlation id, with no handler passing it on.
+      await withCorrelation(correlationOfConsumed(event), () => handler.apply(tx, data as never, event));
       return 'applied' as const;
     });
   }
@@ -240,6 +245,14 @@ export class InboxProcessor {
     });
     return 'dead-lettered';
   }
+}
+
+/**
+ * The consumed event's correlation id; an event from before the extension existed starts a chain at its own
+ * id, so what it causes can still be traced back to it.
+ */
+function correlationOfConsumed(event: CloudEvent): string | undefined {
+  return correlationIdOf(event) ?? (isCorrelationId(event.id) ? event.id : undefined);
 }
 
 /** The error's class only: messages of database errors can quote the values of the failed statement. */
