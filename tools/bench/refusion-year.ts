@@ -1,6 +1,7 @@
 /**
  * A national refusion year (issue 11, docs/financing.md): 98 municipalities, 20 000 citizens, 240 000 monthly cost
- * lines, every municipality's Q4 claim under current law and the what-if under "advice followed".
+ * lines accrued as the cost ledger accrues them (with its check that a redelivered fact changes nothing), every
+ * municipality's Q4 claim under current law and the what-if under "advice followed".
  *
  *   npx tsx tools/bench/refusion-year.ts [--municipalities 98] [--citizens 20000] [--year 2026]
  *

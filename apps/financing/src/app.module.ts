@@ -4,7 +4,7 @@ import { BlockGrantModule } from './block-grant/block-grant.module';
 import { CoFinancingModule } from './co-financing/co-financing.module';
 import { CostModule } from './cost/cost.module';
 import { PrismaService } from './database/prisma.service';
-import { IntakeModule } from './intake/intake.module';
+import { IntakeConsumerModule } from './intake/intake-consumer.module';
 import { RateModule } from './rate/rate.module';
 import { RefusionModule } from './refusion/refusion.module';
 import { ReportModule } from './report/report.module';
@@ -14,7 +14,7 @@ import { RuleSetModule } from './rule-set/rule-set.module';
 /** The capabilities of the financing service, one module each; the kit (libs/kit) supplies what they share. */
 @Module({
   imports: [
-    IntakeModule,
+    IntakeConsumerModule,
     RuleSetModule,
     RateModule,
     CostModule,

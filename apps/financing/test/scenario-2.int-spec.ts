@@ -1,4 +1,10 @@
-import { EVENT_CATALOGUE, RefusionDecided, TOPICS, type EventData } from '@platform/contracts';
+import {
+  EVENT_CATALOGUE,
+  RefusionDecided,
+  RefusionSettled,
+  TOPICS,
+  type EventData,
+} from '@platform/contracts';
 import { addDays, todayInDenmark } from '@platform/domain';
 import {
   eventData,
@@ -16,6 +22,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { financingService } from '../src/app.module';
 import type { PrismaService } from '../src/database/prisma.service';
+import { csvRecords } from './support/csv';
 import { advisoryFunctionInRegion } from './support/knowledge';
 
 const YEAR = 2027;
@@ -45,7 +52,13 @@ describe('scenario 2: deviation from advice and conditional refusion (municipal 
   let referralId: string;
   let lawId: string;
   let proposalId: string;
-  let claim: { id: string; etag: string; lines: { lineNo: number; referralIds: string[] }[] };
+  let claim: {
+    id: string;
+    etag: string;
+    claimedOre: number;
+    lines: { lineNo: number; referralIds: string[]; citizenPseudonyms: string[]; refusionOre: number }[];
+  };
+  let approvedOre: number;
 
   useService<PrismaService>(financingService, (service) => (t = service));
 
@@ -59,6 +72,8 @@ describe('scenario 2: deviation from advice and conditional refusion (municipal 
     await t.db.$executeRaw`DELETE FROM refusion_claim_line WHERE claim_id IN (
       SELECT id FROM refusion_claim WHERE municipality_code = '751' AND year = ${YEAR})`;
     await t.db.$executeRaw`DELETE FROM refusion_claim WHERE municipality_code = '751' AND year = ${YEAR}`;
+    await t.db
+      .$executeRaw`DELETE FROM refusion_settlement WHERE municipality_code = '751' AND year = ${YEAR}`;
   }, 120_000);
   afterAll(async () => {
     await Promise.all([planning?.stop(), referrals?.stop(), knowledge?.stop()]);
@@ -241,7 +256,12 @@ describe('scenario 2: deviation from advice and conditional refusion (municipal 
       .post('/api/v1/refusion-claims')
       .send({ year: YEAR, quarter: 4 });
     expect(res.status).toBe(201);
-    claim = { id: res.body.id, etag: res.headers.etag, lines: res.body.lines };
+    claim = {
+      id: res.body.id,
+      etag: res.headers.etag,
+      claimedOre: res.body.claimedOre,
+      lines: res.body.lines,
+    };
     const line = res.body.lines.find((l: { referralIds: string[] }) => l.referralIds.includes(referralId));
     // 25 % × 820 000 + 50 % × 440 000 + 75 % × (2 920 000 − 2 120 000) kr: the one-off 60 000 kr spread over the
     // year and the 60 000 kr income in March net out over the year, and every month stays in the top band.
@@ -292,6 +312,7 @@ describe('scenario 2: deviation from advice and conditional refusion (municipal 
       .send({ lines });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ status: 'DECIDED', approvedOre: res.body.claimedOre });
+    approvedOre = res.body.approvedOre;
     expect(
       (
         await (
@@ -317,6 +338,111 @@ describe('scenario 2: deviation from advice and conditional refusion (municipal 
     const validate = new Ajv({ unknownFormats: 'ignore' }).compile(payload);
     expect(validate(data)).toBe(true);
     expect(EVENT_CATALOGUE.find((d) => d.type === RefusionDecided.type)!.schema.safeParse(data).success).toBe(
+      true,
+    );
+    const raw = received.value!.toString('utf8');
+    expect(raw).not.toContain(referralId);
+    expect(raw).not.toMatch(/[0-9a-f]{64}/);
+  }, 40_000);
+
+  it('exports the claim as CSV and JSON, streamed, with pseudonyms only; another municipality gets 404, a region 403', async () => {
+    const muni = await t.as('caseworker-751');
+    const csv = await muni.get(`/api/v1/refusion-claims/${claim.id}/export?format=csv`);
+    expect(csv.status).toBe(200);
+    expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(csv.headers['content-length']).toBeUndefined();
+    expect(csv.headers['transfer-encoding']).toBe('chunked');
+    const rows = csvRecords(csv.text);
+    expect(rows).toHaveLength(claim.lines.length);
+    expect(rows.reduce((a, r) => a + Number(r.refusion_ore), 0)).toBe(claim.claimedOre);
+    const own = claim.lines.find((l) => l.referralIds.includes(referralId))!;
+    expect(rows.find((r) => r.line_no === String(own.lineNo))).toMatchObject({
+      claim_id: claim.id,
+      citizen_pseudonyms: own.citizenPseudonyms.join('|'),
+      refusion_ore: '102500000',
+      reasons: 'NO_ADVICE_CONDITION',
+      decision: 'APPROVED',
+    });
+    expect(csv.text).not.toContain(referralId);
+
+    const json = await (
+      await t.as('finance-state')
+    ).get(`/api/v1/refusion-claims/${claim.id}/export?format=json`);
+    expect(json.status).toBe(200);
+    expect(json.headers['content-type']).toMatch(/^application\/json/);
+    expect(json.headers['content-length']).toBeUndefined();
+    expect(json.body).toHaveLength(claim.lines.length);
+    expect(json.body.find((r: { line_no: number }) => r.line_no === own.lineNo)).toMatchObject({
+      refusion_ore: 102_500_000,
+      eligible: true,
+    });
+
+    const year = await muni.get(`/api/v1/refusion-exports?year=${YEAR}`);
+    expect(year.status).toBe(200);
+    expect(new Set(csvRecords(year.text).map((r) => r.claim_id))).toEqual(new Set([claim.id]));
+    const other = await t.as('caseworker-101');
+    expect((await other.get(`/api/v1/refusion-claims/${claim.id}/export`)).status).toBe(404);
+    expect((await other.get(`/api/v1/refusion-exports?year=${YEAR}&municipalityCode=751`)).status).toBe(404);
+    expect(
+      (await (await t.as('planner-1082')).get(`/api/v1/refusion-claims/${claim.id}/export`)).status,
+    ).toBe(403);
+    expect((await (await t.as('finance-state')).get(`/api/v1/refusion-exports?year=${YEAR}`)).status).toBe(
+      400,
+    );
+  });
+
+  it('the state settles the year: income recorded after the Q4 decision makes it negative; once only; the event names no citizen', async () => {
+    const income = await (await t.as('caseworker-751')).post('/api/v1/one-off-entries').send({
+      referralId,
+      kind: 'INCOME',
+      date: `${YEAR}-03-01`,
+      amount: '100000.00',
+      description: 'Anden refusion, bogført efter afgørelsen',
+    });
+    expect(income.status).toBe(201);
+    const body = { municipalityCode: '751', year: YEAR };
+    expect(
+      (await (await t.as('caseworker-751')).post('/api/v1/refusion-settlements').send(body)).status,
+    ).toBe(403);
+    expect((await (await t.as('planner-1082')).post('/api/v1/refusion-settlements').send(body)).status).toBe(
+      403,
+    );
+    const state = await t.as('finance-state');
+    const settled = await state.post('/api/v1/refusion-settlements').send(body);
+    expect(settled.status).toBe(201);
+    expect(settled.body.paidOre).toBe(approvedOre);
+    expect(settled.body.settlementOre).toBe(settled.body.finalOre - settled.body.paidOre);
+    expect(settled.body.settlementOre).toBeLessThan(0);
+    // The final claim is the year computed from today's facts: what the what-if computes under the claim's rule set.
+    const whatIf = await state.get(`/api/v1/refusion-claims/${claim.id}/what-if?ruleSetId=${proposalId}`);
+    expect(settled.body.finalOre).toBe(whatIf.body.totalA);
+    expect((await state.post('/api/v1/refusion-settlements').send(body)).status).toBe(409);
+    expect(
+      (await (await t.as('caseworker-751')).get(`/api/v1/refusion-settlements/${settled.body.id}`)).status,
+    ).toBe(200);
+    expect(
+      (await (await t.as('caseworker-101')).get(`/api/v1/refusion-settlements/${settled.body.id}`)).status,
+    ).toBe(404);
+
+    const received = await waitForEvent(
+      TOPICS.funding,
+      (e) => e.headers.ce_type === RefusionSettled.type && e.key?.toString() === settled.body.id,
+      { from: since, timeoutMs: 30_000 },
+    );
+    const data = eventData<EventData<typeof RefusionSettled>>(received);
+    expect(data).toMatchObject({
+      municipalityCode: '751',
+      year: YEAR,
+      settlementOre: settled.body.settlementOre,
+    });
+    const asyncapi = JSON.parse(
+      readFileSync(join(__dirname, '../../../docs/asyncapi/platform.json'), 'utf8'),
+    );
+    const validate = new Ajv({ unknownFormats: 'ignore' }).compile(
+      asyncapi.components.messages[RefusionSettled.type].payload,
+    );
+    expect(validate(data)).toBe(true);
+    expect(EVENT_CATALOGUE.find((d) => d.type === RefusionSettled.type)!.schema.safeParse(data).success).toBe(
       true,
     );
     const raw = received.value!.toString('utf8');

@@ -14,6 +14,7 @@ export * from './geography/region-memberships.data';
 export * from './geography/geography';
 export * from './geography/nearest-regions.data';
 export * from './geography/nearest-regions';
+export * from './geography/population';
 export * from './levels/specialisation-level';
 export * from './target-groups/target-group';
 export * from './target-groups/responsibility';

@@ -29,9 +29,15 @@ const grantSchema = z.strictObject({
   year: z.number().int().min(2000).max(2100),
   total: kronerInput.meta({ description: "The year's total in kroner" }),
   key: z.enum(GRANT_KEYS).meta({ description: 'POPULATION (population share) or NEED (need-based key)' }),
-  weights: z.record(z.string().regex(/^\d{4}$/), z.number().positive().max(1e12)).meta({
-    description: 'The key: one weight per region that exists on 1 January of the year (population or need)',
-  }),
+  weights: z
+    .record(z.string().regex(/^\d{4}$/), z.number().positive().max(1e12))
+    .optional()
+    .meta({
+      description:
+        'The key: one weight per region that exists on 1 January of the year (population or need). Left out ' +
+        'with key POPULATION: the regions’ population on 1 January (Danmarks Statistik FOLK1A, the latest ' +
+        'reference on or before the year, libs/domain population.ts)',
+    }),
 });
 
 const grantView = namedSchema(
@@ -41,6 +47,9 @@ const grantView = namedSchema(
     year: z.number().int(),
     totalOre: oreView,
     key: z.enum(GRANT_KEYS),
+    weightsSource: z.string().nullable().meta({
+      description: 'Where the weights came from when the state gave none (the population reference)',
+    }),
     createdAt: isoInstantView,
     allocations: z.array(
       z.object({
@@ -60,6 +69,7 @@ const EXAMPLE = {
   year: 2027,
   totalOre: 120_000_000_000,
   key: 'POPULATION',
+  weightsSource: null,
   createdAt: '2026-11-01T09:00:00.000Z',
   allocations: [
     {
@@ -95,6 +105,7 @@ export class BlockGrantController {
   @ApiBody({
     schema: openApiSchema(grantSchema),
     examples: {
+      population: { value: { year: 2027, total: '1200000000.00', key: 'POPULATION' } },
       y2027: {
         value: {
           year: 2027,

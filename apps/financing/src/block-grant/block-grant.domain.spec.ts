@@ -1,4 +1,10 @@
-import { allocateGrant, WeightsDoNotMatchRegions } from './block-grant.domain';
+import {
+  allocateGrant,
+  grantWeights,
+  NoPopulationReference,
+  WeightsDoNotMatchRegions,
+  WeightsRequired,
+} from './block-grant.domain';
 
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
 
@@ -17,5 +23,20 @@ describe('block grants', () => {
     expect(() =>
       allocateGrant(2027, 100_000, { '1081': 1, '1082': 1, '1083': 1, '1084': 1, '1085': 1 }),
     ).toThrow(WeightsDoNotMatchRegions);
+  });
+
+  it('a POPULATION key without weights takes the regions’ population on 1 January (FOLK1A), 2027 with Østdanmark', () => {
+    const { weights, source } = grantWeights(2027, 'POPULATION', undefined);
+    expect(weights).toEqual({ '1081': 593_135, '1082': 1_365_688, '1083': 1_238_406, '1086': 2_764_020 });
+    expect(source).toMatch(/^FOLK1A 2024-01-01: /);
+    const a = allocateGrant(2027, 1_200_000_000_00, weights);
+    expect(sum(a.map((x) => x.amountOre))).toBe(1_200_000_000_00);
+    expect(a.find((x) => x.regionCode === '1086')!.weight).toBe('2764020');
+  });
+
+  it('keeps the state’s weights when given, and refuses a key it cannot compute', () => {
+    expect(grantWeights(2026, 'POPULATION', { '1081': 1 })).toEqual({ weights: { '1081': 1 }, source: null });
+    expect(() => grantWeights(2018, 'POPULATION', undefined)).toThrow(NoPopulationReference);
+    expect(() => grantWeights(2026, 'NEED', undefined)).toThrow(WeightsRequired);
   });
 });

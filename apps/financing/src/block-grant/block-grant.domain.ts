@@ -1,4 +1,4 @@
-import { Money, regionsOn, ValidationFailed } from '@platform/domain';
+import { Money, populationWeights, regionsOn, ValidationFailed } from '@platform/domain';
 import { monthlyInstalments } from '../funding/domain/co-financing';
 
 export const GRANT_KEYS = ['POPULATION', 'NEED'] as const;
@@ -11,6 +11,41 @@ export class WeightsDoNotMatchRegions extends ValidationFailed {
       ['/weights'],
     );
   }
+}
+
+export class WeightsRequired extends ValidationFailed {
+  constructor() {
+    super('WEIGHTS_REQUIRED', 'a NEED key needs the weights', ['/weights']);
+  }
+}
+
+export class NoPopulationReference extends ValidationFailed {
+  constructor(year: number) {
+    super(
+      'NO_POPULATION_REFERENCE',
+      `no population figures on or before 1 January ${year} are held: give the weights`,
+      ['/weights'],
+    );
+  }
+}
+
+/**
+ * The key's weights: the state's own, or for POPULATION without weights the regions' population on 1 January
+ * from the latest official reference on or before the year (Danmarks Statistik FOLK1A, libs/domain).
+ */
+export function grantWeights(
+  year: number,
+  key: (typeof GRANT_KEYS)[number],
+  weights: Readonly<Record<string, number>> | undefined,
+): { weights: Readonly<Record<string, number>>; source: string | null } {
+  if (weights) return { weights, source: null };
+  const population = key === 'POPULATION' ? populationWeights(year) : null;
+  if (!population) {
+    if (key === 'POPULATION') throw new NoPopulationReference(year);
+    throw new WeightsRequired();
+  }
+  const { reference } = population;
+  return { weights: population.weights, source: `FOLK1A ${reference.date}: ${reference.source}` };
 }
 
 export interface Allocation {

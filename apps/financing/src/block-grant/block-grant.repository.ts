@@ -8,6 +8,7 @@ export interface GrantRow {
   year: number;
   totalOre: number;
   key: 'POPULATION' | 'NEED';
+  weightsSource: string | null;
   createdAt: Date;
   allocations: (Allocation & { paidMonths: number[] })[];
 }
@@ -23,12 +24,19 @@ export class BlockGrantRepository {
 
   async insert(
     tx: Tx,
-    g: { id: string; year: number; totalOre: number; key: string; createdBy: string },
+    g: {
+      id: string;
+      year: number;
+      totalOre: number;
+      key: string;
+      weightsSource: string | null;
+      createdBy: string;
+    },
     allocations: Allocation[],
   ): Promise<void> {
     await tx.$executeRaw`
-      INSERT INTO block_grant (id, year, total_ore, key, created_by, created_at)
-      VALUES (${g.id}::uuid, ${g.year}, ${g.totalOre}, ${g.key}, ${g.createdBy}, now())`;
+      INSERT INTO block_grant (id, year, total_ore, key, weights_source, created_by, created_at)
+      VALUES (${g.id}::uuid, ${g.year}, ${g.totalOre}, ${g.key}, ${g.weightsSource}, ${g.createdBy}, now())`;
     for (const a of allocations) {
       await tx.$executeRaw`
         INSERT INTO block_grant_allocation (grant_id, region_code, weight, amount_ore, instalments, paid_months)
@@ -53,7 +61,8 @@ export class BlockGrantRepository {
     const { rows } = await tx.query<
       Omit<GrantRow, 'allocations'> & { allocations: (Allocation & { paidMonths: number[] })[] }
     >({
-      text: `SELECT g.id, g.year, g.total_ore::float8 AS "totalOre", g.key, g.created_at AS "createdAt",
+      text: `SELECT g.id, g.year, g.total_ore::float8 AS "totalOre", g.key,
+                    g.weights_source AS "weightsSource", g.created_at AS "createdAt",
                     COALESCE(json_agg(json_build_object('regionCode', a.region_code, 'weight', a.weight,
                       'amountOre', a.amount_ore, 'instalments', a.instalments, 'paidMonths', a.paid_months)
                       ORDER BY a.region_code) FILTER (WHERE a.region_code IS NOT NULL), '[]') AS allocations

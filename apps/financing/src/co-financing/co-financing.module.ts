@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CostModule } from '../cost/cost.module';
+import { IntakeModule } from '../intake/intake.module';
 import { RuleSetModule } from '../rule-set/rule-set.module';
 import { CoFinancingController } from './co-financing.controller';
 import { CoFinancingRepository } from './co-financing.repository';
@@ -7,7 +8,7 @@ import { CoFinancingService } from './co-financing.service';
 
 /** Co-financing invoices (medfinansiering), rule 7. */
 @Module({
-  imports: [CostModule, RuleSetModule],
+  imports: [CostModule, IntakeModule, RuleSetModule],
   controllers: [CoFinancingController],
   providers: [CoFinancingRepository, CoFinancingService],
 })

@@ -4,7 +4,8 @@ import { CoFinancingInvoiced, CoFinancingSettled } from '@platform/contracts';
 import { StateConflict } from '@platform/domain';
 import { CommandRunner, UnitOfWork, type ChangeRequest } from '@platform/kit';
 import { event, OutboxRelay, OutboxWriter } from '@platform/messaging';
-import { CostService } from '../cost/cost.service';
+import { CostLineRepository } from '../cost/cost-line.repository';
+import { IntakeRepository } from '../intake/intake.repository';
 import type { Tx } from '../database/prisma.service';
 import { RuleSetRepository } from '../rule-set/rule-set.repository';
 import { invoicesFor, invoiceTransition, type InvoiceStatus } from './co-financing.domain';
@@ -26,7 +27,8 @@ export class CoFinancingService {
     private readonly runner: CommandRunner,
     private readonly invoices: CoFinancingRepository,
     private readonly ruleSets: RuleSetRepository,
-    private readonly costs: CostService,
+    private readonly lines: CostLineRepository,
+    private readonly intake: IntakeRepository,
     private readonly outbox: OutboxWriter,
     private readonly relay: OutboxRelay,
     private readonly audit: AuditTrail,
@@ -38,9 +40,13 @@ export class CoFinancingService {
     const issued = await this.uow.run(async (tx: Tx) => {
       const ruleSet = await this.ruleSets.inForce(year, `${month}-01`, tx);
       if (!ruleSet) throw new NoRuleSet(year);
-      const accrual = await this.costs.accrue(year, Number(month.slice(5)), {}, tx);
-      const starts = new Map(accrual.placements.map((pl) => [pl.referralId, pl.startDate]));
-      const drafts = invoicesFor(accrual.lines, p.orgCode, month, starts, ruleSet.coFinancing);
+      const lines = await this.lines.find(
+        { from: month, to: month, payer: { type: 'region', code: p.orgCode } },
+        tx,
+      );
+      const placements = await this.intake.placements([...new Set(lines.map((l) => l.referralId))], tx);
+      const starts = new Map(placements.map((pl) => [pl.referralId, pl.startDate]));
+      const drafts = invoicesFor(lines, p.orgCode, month, starts, ruleSet.coFinancing);
       const rows = await this.invoices.issue(tx, drafts);
       const now = new Date().toISOString();
       for (const [municipalityCode, group] of groupBy(rows, (r) => r.municipalityCode)) {

@@ -7,6 +7,7 @@ import {
   ApiQueryFrom,
   isoDateView,
   namedSchema,
+  ProblemException,
   uuidView,
   ZodValidationPipe,
 } from '@platform/http';
@@ -23,6 +24,12 @@ const query = z.strictObject({
     .max(12)
     .default(12)
     .meta({ description: 'Months 1..n of the year' }),
+  referralId: z.uuid().optional().meta({ format: 'uuid', description: 'Only the lines of this referral' }),
+  citizenPseudonym: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/, 'a citizen pseudonym (64 hex characters)')
+    .optional()
+    .meta({ description: "Only this citizen's lines (the referring municipality only: a region gets 403)" }),
 });
 
 const costLineSchema = namedSchema(
@@ -46,6 +53,10 @@ const costLineSchema = namedSchema(
     rateOre: oreView,
     amountOre: oreView,
     knowledgeOverheadOre: oreView,
+    version: z
+      .number()
+      .int()
+      .meta({ description: "The month's accrual version: a later fact that changed the month raised it" }),
   }),
 );
 const listSchema = namedSchema(
@@ -58,8 +69,9 @@ const listSchema = namedSchema(
 );
 
 /**
- * Cost lines (udgiftslinjer) per month: a municipality sees those of its own referrals, a region those it pays
- * (regional responsibility). The citizen pseudonym only reaches the municipality that referred the citizen.
+ * Cost lines (udgiftslinjer) per month, as the ledger stored them: a municipality sees those of its own
+ * referrals, a region those it pays (regional responsibility). The citizen pseudonym only reaches the
+ * municipality that referred the citizen, so only it may filter by one.
  */
 @ApiTags('cost-lines')
 @ApiProblems(401)
@@ -70,7 +82,9 @@ export class CostController {
   @Get()
   @Access({ orgTypes: ['municipality', 'region'] })
   @ApiOperation({
-    summary: 'Cost lines of a year, accrued monthly from placements (own municipality or paying region)',
+    summary:
+      'Stored cost lines of a year, accrued monthly from placements (own municipality or paying region), ' +
+      'optionally of one referral or citizen',
   })
   @ApiQueryFrom(query)
   @ApiJsonResponse(200, listSchema, { example: { items: [], totalOre: 0, missingRates: [] } })
@@ -80,19 +94,25 @@ export class CostController {
     @Query(new ZodValidationPipe(query, 'query')) q: z.infer<typeof query>,
   ) {
     const municipal = p.orgType === 'municipality';
-    const accrual = await this.costs.accrue(
-      q.year,
-      q.throughMonth,
-      municipal ? { municipalityCode: p.orgCode } : {},
-    );
-    const items = accrual.lines
-      .filter((l) => (municipal ? true : l.payer.type === 'region' && l.payer.code === p.orgCode))
-      .map(({ citizenPseudonym, ...l }) => (municipal ? { ...l, citizenPseudonym } : l));
+    if (!municipal && q.citizenPseudonym)
+      throw ProblemException.forbidden('only the referring municipality may look up a citizen pseudonym');
+    const lines = await this.costs.inYear(q.year, q.throughMonth, {
+      ...(municipal
+        ? { municipalityCode: p.orgCode }
+        : { payer: { type: 'region' as const, code: p.orgCode } }),
+      ...(q.referralId ? { referralIds: [q.referralId] } : {}),
+      ...(q.citizenPseudonym ? { citizenPseudonym: q.citizenPseudonym } : {}),
+    });
+    const items = lines.map(({ citizenPseudonym, ...l }) => (municipal ? { ...l, citizenPseudonym } : l));
+    const missing = municipal && !q.referralId && !q.citizenPseudonym;
     return {
       items,
       totalOre: items.reduce((a, l) => a + l.amountOre, 0),
-      missingRates: municipal
-        ? accrual.missingRates.map((m) => ({ offerId: m.offerId, placements: m.referralIds.length }))
+      missingRates: missing
+        ? (await this.costs.missingRates(q.year, p.orgCode)).map((m) => ({
+            offerId: m.offerId,
+            placements: m.referralIds.length,
+          }))
         : [],
     };
   }

@@ -1,55 +1,47 @@
 import { Injectable } from '@nestjs/common';
 import type { Tx } from '../database/prisma.service';
-import { IntakeRepository, type PlacementRow } from '../intake/intake.repository';
+import { IntakeRepository } from '../intake/intake.repository';
 import { RateRepository } from '../rate/rate.repository';
-import { accrueYear, type CostLine } from './domain/accrual';
+import { CostLineRepository, type CostLineFilter } from './cost-line.repository';
+import type { StoredCostLine } from './domain/ledger';
 
-export interface Accrual {
-  lines: CostLine[];
-  /** Placements whose offer has no rate for the year (no lines until the operator sets one). */
-  missingRates: { offerId: string; referralIds: string[] }[];
-  placements: PlacementRow[];
-}
+const pad = (n: number) => String(n).padStart(2, '0');
 
 /**
- * Cost lines are derived, never stored: placements (from the referral events) × the year's rate × days in the
- * month, attributed by responsibility on each day. The same facts always give the same lines, so a claim, a
- * report and the bench agree.
+ * Reads of the stored cost lines (the ledger writes them, CostLedger): a year's months 1..n, narrowed by the
+ * caller's scope, and the placements that make no lines for want of a rate.
  */
 @Injectable()
 export class CostService {
   constructor(
     private readonly intake: IntakeRepository,
     private readonly rates: RateRepository,
+    private readonly lines: CostLineRepository,
   ) {}
 
-  async accrue(
+  /** The stored lines of a year's months 1..throughMonth within a filter. */
+  inYear(
     year: number,
     throughMonth: number,
-    filter: { municipalityCode?: string; referralIds?: string[] },
+    filter: Omit<CostLineFilter, 'from' | 'to'>,
     tx?: Tx,
-  ): Promise<Accrual> {
-    const placements = await this.intake.placementsInYear(year, filter, tx);
-    const offerIds = placements.map((p) => p.offerId);
-    // One after another: inside a transaction the three share one connection.
-    const offers = await this.intake.offers(offerIds, tx);
-    const rates = await this.rates.forYear(year, offerIds, tx);
-    const changes = await this.intake.responsibilityChanges(tx);
-    const lines: CostLine[] = [];
+  ): Promise<StoredCostLine[]> {
+    return this.lines.find({ ...filter, from: `${year}-01`, to: `${year}-${pad(throughMonth)}` }, tx);
+  }
+
+  /** Placements of a municipality in a year whose offer has no rate for the year (no lines until one is set). */
+  async missingRates(
+    year: number,
+    municipalityCode: string,
+  ): Promise<{ offerId: string; referralIds: string[] }[]> {
+    const placements = await this.intake.placementsInYear(year, { municipalityCode });
+    const rates = await this.rates.forYear(
+      year,
+      placements.map((p) => p.offerId),
+    );
     const missing = new Map<string, string[]>();
-    for (const p of placements) {
-      const rate = rates.get(p.offerId);
-      const offer = offers.get(p.offerId);
-      if (!rate || !offer) {
-        missing.set(p.offerId, [...(missing.get(p.offerId) ?? []), p.referralId]);
-        continue;
-      }
-      lines.push(...accrueYear(p, offer, rate, changes, year, throughMonth));
-    }
-    return {
-      lines,
-      missingRates: [...missing].map(([offerId, referralIds]) => ({ offerId, referralIds })),
-      placements,
-    };
+    for (const p of placements)
+      if (!rates.has(p.offerId)) missing.set(p.offerId, [...(missing.get(p.offerId) ?? []), p.referralId]);
+    return [...missing].map(([offerId, referralIds]) => ({ offerId, referralIds }));
   }
 }

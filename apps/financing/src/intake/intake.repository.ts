@@ -17,6 +17,10 @@ export interface PlacementRow extends PlacementFacts {
   adviceObtained: boolean;
   followsAdvice: boolean | null;
   deviation: boolean;
+  /** Decided ahead of advice (urgent): the advice counts only within the rule set's deadline from `decidedOn`. */
+  decidedBeforeAdvice: boolean;
+  decidedOn: IsoDate | null;
+  adviceReceivedOn: IsoDate | null;
 }
 
 export interface OfferRow extends OfferFacts {
@@ -28,7 +32,9 @@ const PLACEMENT_SELECT = `
   SELECT referral_id AS "referralId", municipality_code AS "municipalityCode", citizen_pseudonym AS "citizenPseudonym",
          age_group AS "ageGroup", target_group AS "targetGroup", offer_id AS "offerId",
          to_char(start_date, 'YYYY-MM-DD') AS "startDate", to_char(end_date, 'YYYY-MM-DD') AS "endDate",
-         deviation, advice_obtained AS "adviceObtained", follows_advice AS "followsAdvice"
+         deviation, advice_obtained AS "adviceObtained", follows_advice AS "followsAdvice",
+         decided_before_advice AS "decidedBeforeAdvice", to_char(decided_on, 'YYYY-MM-DD') AS "decidedOn",
+         to_char(advice_received_on, 'YYYY-MM-DD') AS "adviceReceivedOn"
   FROM placement`;
 
 /**
@@ -64,10 +70,14 @@ export class IntakeRepository {
     await tx.$executeRaw`
       INSERT INTO placement (referral_id, municipality_code, citizen_pseudonym, age_group, target_group, offer_id,
                              operator_org_code, level, start_date, end_date, deviation, advice_obtained,
-                             follows_advice, updated_at)
-      VALUES (${d.referralId}::uuid, ${d.municipalityCode}, ${d.citizenPseudonym}, ${d.ageGroup}, ${d.targetGroup},
-              ${d.offerId}::uuid, ${d.operatorOrgCode}, ${d.level}, ${d.startDate}::date, NULL, ${d.deviation},
-              ${d.followsAdvice !== null}, ${d.followsAdvice}, now())
+                             follows_advice, decided_before_advice, decided_on, advice_received_on,
+                             updated_at)
+      SELECT ${d.referralId}::uuid, ${d.municipalityCode}::text, ${d.citizenPseudonym}::text, ${d.ageGroup}::text,
+             ${d.targetGroup}::text, ${d.offerId}::uuid, ${d.operatorOrgCode}::text, ${d.level}::text,
+             ${d.startDate}::date, NULL::date, ${d.deviation}::boolean, ${d.followsAdvice !== null}::boolean,
+             ${d.followsAdvice}::boolean, u.referral_id IS NOT NULL, u.decided_on,
+             u.advice_received_on, now()
+      FROM (SELECT 1) AS one LEFT JOIN urgent_decision u ON u.referral_id = ${d.referralId}::uuid
       ON CONFLICT (referral_id) DO UPDATE SET start_date = EXCLUDED.start_date, offer_id = EXCLUDED.offer_id,
         deviation = EXCLUDED.deviation,
         advice_obtained = placement.advice_obtained OR EXCLUDED.advice_obtained,
@@ -79,17 +89,35 @@ export class IntakeRepository {
       UPDATE placement SET end_date = ${endDate}::date, updated_at = now() WHERE referral_id = ${referralId}::uuid`;
   }
 
-  /** Advice that reached a decided referral: obtained, and followed or not (rule 4, late advice). */
+  /** A referral decided ahead of advice: the day the rule set's advice deadline runs from. */
+  async urgentDecision(tx: Tx, referralId: string, decidedOn: IsoDate): Promise<void> {
+    await tx.$executeRaw`
+      INSERT INTO urgent_decision (referral_id, decided_on) VALUES (${referralId}::uuid, ${decidedOn}::date)
+      ON CONFLICT (referral_id) DO UPDATE SET decided_on = EXCLUDED.decided_on`;
+    await tx.$executeRaw`
+      UPDATE placement SET decided_before_advice = true, decided_on = ${decidedOn}::date, updated_at = now()
+      WHERE referral_id = ${referralId}::uuid`;
+  }
+
+  /**
+   * Advice that reached a decided referral: obtained, and followed or not (rule 4, late advice), and the day it
+   * first arrived (the advice deadline is measured to it).
+   */
   async adviceReceived(
     tx: Tx,
     referralId: string,
     followsAdvice: boolean | undefined,
     deviation: boolean | undefined,
+    receivedOn: IsoDate,
   ) {
     await tx.$executeRaw`
       UPDATE placement SET advice_obtained = true,
+        advice_received_on = COALESCE(advice_received_on, ${receivedOn}::date),
         follows_advice = COALESCE(${followsAdvice ?? null}::boolean, follows_advice),
         deviation = COALESCE(${deviation ?? null}::boolean, deviation), updated_at = now()
+      WHERE referral_id = ${referralId}::uuid`;
+    await tx.$executeRaw`
+      UPDATE urgent_decision SET advice_received_on = COALESCE(advice_received_on, ${receivedOn}::date)
       WHERE referral_id = ${referralId}::uuid`;
   }
 
@@ -129,6 +157,16 @@ export class IntakeRepository {
 
   async findOffer(id: string, tx: Tx = this.db): Promise<OfferRow | null> {
     return (await this.offers([id], tx)).get(id) ?? null;
+  }
+
+  /** Placements by referral id. */
+  async placements(referralIds: readonly string[], tx: Tx = this.db): Promise<PlacementRow[]> {
+    if (referralIds.length === 0) return [];
+    const { rows } = await tx.query<PlacementRow>({
+      text: `${PLACEMENT_SELECT} WHERE referral_id = ANY($1::uuid[]) ORDER BY referral_id`,
+      values: [referralIds],
+    });
+    return rows;
   }
 
   /** Placements that overlap a year, optionally of one referring municipality, or at offers of one operator. */

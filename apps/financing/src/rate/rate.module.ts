@@ -1,14 +1,14 @@
 import { Module } from '@nestjs/common';
+import { LedgerModule } from '../cost/ledger.module';
 import { IntakeModule } from '../intake/intake.module';
 import { RateController } from './rate.controller';
-import { RateRepository } from './rate.repository';
 import { RateService } from './rate.service';
 
-/** Rates (takster) per offer and year. */
+/** Rates (takster) per offer and year; a rate set re-accrues its offer's cost lines (LedgerModule). */
 @Module({
-  imports: [IntakeModule],
+  imports: [IntakeModule, LedgerModule],
   controllers: [RateController],
-  providers: [RateRepository, RateService],
-  exports: [RateRepository],
+  providers: [RateService],
+  exports: [LedgerModule],
 })
 export class RateModule {}

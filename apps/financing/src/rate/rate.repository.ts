@@ -59,4 +59,16 @@ export class RateRepository {
     });
     return new Map(rows.map((r) => [r.offerId, r]));
   }
+
+  /** Every year's rate of many offers: offerId → year → rate (what the cost ledger accrues with). */
+  async byOffer(offerIds: readonly string[], tx: Tx = this.db): Promise<Map<string, Map<number, RateRow>>> {
+    const rates = new Map<string, Map<number, RateRow>>();
+    if (offerIds.length === 0) return rates;
+    const { rows } = await tx.query<RateRow>({
+      text: `${SELECT} WHERE offer_id = ANY($1::uuid[])`,
+      values: [[...new Set(offerIds)]],
+    });
+    for (const r of rows) rates.set(r.offerId, (rates.get(r.offerId) ?? new Map()).set(r.year, r));
+    return rates;
+  }
 }

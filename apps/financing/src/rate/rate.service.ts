@@ -4,12 +4,16 @@ import { RateSet } from '@platform/contracts';
 import { ProblemException } from '@platform/http';
 import { UnitOfWork } from '@platform/kit';
 import { OutboxRelay, OutboxWriter } from '@platform/messaging';
+import { CostLedger } from '../cost/cost-ledger.service';
 import type { Tx } from '../database/prisma.service';
 import { IntakeRepository } from '../intake/intake.repository';
 import type { SetRateInput } from './rate.dto';
 import { RateRepository, type RateRow } from './rate.repository';
 
-/** Rates (takster): the offer's operator sets a year's rate; the change is a funding event. */
+/**
+ * Rates (takster): the offer's operator sets a year's rate; the change is a funding event, and the offer's cost
+ * lines of that year are re-accrued in the same transaction.
+ */
 @Injectable()
 export class RateService {
   constructor(
@@ -19,6 +23,7 @@ export class RateService {
     private readonly outbox: OutboxWriter,
     private readonly relay: OutboxRelay,
     private readonly audit: AuditTrail,
+    private readonly ledger: CostLedger,
   ) {}
 
   async set(
@@ -45,6 +50,7 @@ export class RateService {
         knowledgeOverheadOre: body.knowledgeOverhead,
         setByOrgCode: p.orgCode,
       });
+      await this.ledger.reaccrue(tx, { offerId }, { from: `${year}-01`, to: `${year}-12` });
       await this.outbox.append(tx, RateSet, {
         subject: offerId,
         data: {

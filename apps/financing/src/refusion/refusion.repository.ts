@@ -14,6 +14,8 @@ export interface ClaimRow {
   approvedOre: number | null;
   previouslyApprovedOre: number;
   households: string[][];
+  /** The over-67 declarations the claim was computed with (as sent). */
+  over67: { referralId: string; birthday67: string; coveredBefore?: boolean }[];
   revision: number;
   submittedAt: Date;
   decidedAt: Date | null;
@@ -41,7 +43,7 @@ export interface ClaimAggregate {
 const CLAIM_SELECT = `
   SELECT id, municipality_code AS "municipalityCode", year, quarter, rule_set_id AS "ruleSetId", status,
          claimed_ore::float8 AS "claimedOre", approved_ore::float8 AS "approvedOre",
-         previously_approved_ore::float8 AS "previouslyApprovedOre", households, revision,
+         previously_approved_ore::float8 AS "previouslyApprovedOre", households, over67, revision,
          submitted_at AS "submittedAt", decided_at AS "decidedAt"
   FROM refusion_claim`;
 
@@ -116,10 +118,10 @@ export class RefusionRepository {
   ): Promise<void> {
     await tx.$executeRaw`
       INSERT INTO refusion_claim (id, municipality_code, year, quarter, rule_set_id, status, claimed_ore,
-                                  previously_approved_ore, households, revision, submitted_by, submitted_at)
+                                  previously_approved_ore, households, over67, revision, submitted_by, submitted_at)
       VALUES (${c.id}::uuid, ${c.municipalityCode}, ${c.year}, ${c.quarter}, ${c.ruleSetId}::uuid, 'SUBMITTED',
-              ${c.claimedOre}, ${c.previouslyApprovedOre}, ${JSON.stringify(c.households)}::jsonb, 1, ${c.submittedBy},
-              ${c.submittedAt})`;
+              ${c.claimedOre}, ${c.previouslyApprovedOre}, ${JSON.stringify(c.households)}::jsonb,
+              ${JSON.stringify(c.over67)}::jsonb, 1, ${c.submittedBy}, ${c.submittedAt})`;
     if (lines.length === 0) return;
     await tx.query({
       text: `INSERT INTO refusion_claim_line (id, claim_id, line_no, citizen_pseudonyms, referral_ids, eligible, reasons,
@@ -162,6 +164,30 @@ export class RefusionRepository {
       values: [id],
     });
     return { claim, lines: lines.map((l) => ({ ...l, reasons: l.reasons.map(decodeReason) })) };
+  }
+
+  /** Whose a claim is, without its lines: enough to decide who may read it. */
+  async owner(id: string): Promise<{ municipalityCode: string } | null> {
+    const rows = await this.db.$queryRaw<{ municipalityCode: string }[]>`
+      SELECT municipality_code AS "municipalityCode" FROM refusion_claim WHERE id = ${id}::uuid`;
+    return rows[0] ?? null;
+  }
+
+  /** The claims of a municipality's year, by quarter (what the year-end settlement starts from). */
+  async ofYear(tx: Tx, municipalityCode: string, year: number): Promise<ClaimRow[]> {
+    const { rows } = await tx.query<ClaimRow>({
+      text: `${CLAIM_SELECT} WHERE municipality_code = $1 AND year = $2 ORDER BY quarter`,
+      values: [municipalityCode, year],
+    });
+    return rows;
+  }
+
+  /** The referrals of the lines the state rejected in a claim. */
+  async rejectedReferrals(tx: Tx, claimId: string): Promise<string[]> {
+    const rows = await tx.$queryRaw<{ id: string }[]>`
+      SELECT DISTINCT unnest(referral_ids) AS id FROM refusion_claim_line
+      WHERE claim_id = ${claimId}::uuid AND decision = 'REJECTED'`;
+    return rows.map((r) => r.id);
   }
 
   async list(filter: { municipalityCode?: string; year?: number }): Promise<ClaimRow[]> {

@@ -4,11 +4,10 @@ import { RefusionClaimed, RefusionDecided } from '@platform/contracts';
 import { NotFoundError, StateConflict } from '@platform/domain';
 import { ProblemException } from '@platform/http';
 import { CommandRunner, UnitOfWork, type ChangeRequest } from '@platform/kit';
-import { OutboxRelay, OutboxWriter, event } from '@platform/messaging';
-import { actorExtension } from '@platform/auth';
+import { event } from '@platform/messaging';
 import { randomUUID } from 'node:crypto';
-import { CostService } from '../cost/cost.service';
-import { municipalCostByMonth } from '../cost/domain/accrual';
+import { CostLineRepository } from '../cost/cost-line.repository';
+import { IntakeRepository } from '../intake/intake.repository';
 import type { Tx } from '../database/prisma.service';
 import { RuleSetRepository, type RuleSetRow } from '../rule-set/rule-set.repository';
 import { compareClaims, computeClaim, type ClaimInput, type Over67 } from './domain/claim-computation';
@@ -48,17 +47,22 @@ export class RefusionService {
     private readonly runner: CommandRunner,
     private readonly claims: RefusionRepository,
     private readonly ruleSets: RuleSetRepository,
-    private readonly costs: CostService,
-    private readonly outbox: OutboxWriter,
-    private readonly relay: OutboxRelay,
+    private readonly intake: IntakeRepository,
+    private readonly lines: CostLineRepository,
     private readonly audit: AuditTrail,
   ) {}
 
+  /**
+   * Records a one-off expense or an income. On the unit of work rather than CommandRunner.record: its audit event
+   * names the citizen (by pseudonym), which a Recording cannot carry.
+   */
   async addEntry(p: Principal, input: OneOffEntryInput, requestId?: string): Promise<string> {
-    const own = await this.costs.accrue(Number(input.date.slice(0, 4)), 12, {
-      municipalityCode: p.orgCode,
-      referralIds: [input.referralId],
-    });
+    const own = {
+      placements: await this.intake.placementsInYear(Number(input.date.slice(0, 4)), {
+        municipalityCode: p.orgCode,
+        referralIds: [input.referralId],
+      }),
+    };
     if (own.placements.length === 0)
       throw ProblemException.notFound(`placement of referral ${input.referralId}`);
     const id = randomUUID();
@@ -93,14 +97,17 @@ export class RefusionService {
     tx?: Tx,
   ): Promise<ClaimInput> {
     const throughMonth = body.quarter * 3;
-    const accrual = await this.costs.accrue(body.year, throughMonth, { municipalityCode }, tx);
+    // One after another: inside a transaction they share one connection.
+    const placements = await this.intake.placementsInYear(body.year, { municipalityCode }, tx);
+    const costs = await this.lines.municipalCostByMonth(municipalityCode, body.year, throughMonth, tx);
     const entries = await this.claims.entries(municipalityCode, body.year, tx);
     return {
       throughMonth,
       bands: ruleSet.bands,
       adviceCondition: ruleSet.adviceCondition,
-      placements: accrual.placements,
-      costs: municipalCostByMonth(accrual.lines, municipalityCode),
+      adviceDeadlineWorkingDays: ruleSet.adviceDeadlineWorkingDays,
+      placements,
+      costs,
       entries: entries.map((e) => ({
         referralId: e.referralId,
         kind: e.kind,
@@ -122,65 +129,64 @@ export class RefusionService {
     };
   }
 
-  async submit(p: Principal, body: ClaimBody, requestId?: string): Promise<ClaimAggregate> {
+  submit(p: Principal, body: ClaimBody, requestId?: string): Promise<ClaimAggregate> {
     const quarterEnd = `${body.year}-${String(body.quarter * 3).padStart(2, '0')}-${body.quarter === 1 || body.quarter === 4 ? '31' : '30'}`;
     const id = randomUUID();
-    const saved = await this.uow.run(async (tx: Tx) => {
-      const ruleSet = await this.ruleSets.inForce(body.year, quarterEnd, tx);
-      if (!ruleSet) throw new NoRuleSetInForce(body.year);
-      if (await this.claims.exists(tx, p.orgCode, body.year, body.quarter)) throw new ClaimExists();
-      const result = computeClaim(await this.input(p.orgCode, body, ruleSet, tx));
-      const previouslyApprovedOre = await this.claims.previouslyApproved(
-        tx,
-        p.orgCode,
-        body.year,
-        body.quarter,
-      );
-      const submittedAt = new Date();
-      await this.claims.insertClaim(
-        tx,
-        {
-          id,
-          municipalityCode: p.orgCode,
-          year: body.year,
-          quarter: body.quarter,
-          ruleSetId: ruleSet.id,
-          status: 'SUBMITTED',
-          claimedOre: result.totalOre,
-          previouslyApprovedOre,
-          households: body.households.map((h) => [...h]),
-          submittedAt,
-          submittedBy: p.subject,
-        },
-        result.lines,
-      );
-      await this.outbox.append(tx, RefusionClaimed, {
-        subject: id,
-        data: {
-          claimId: id,
-          municipalityCode: p.orgCode,
-          year: body.year,
-          quarter: body.quarter,
-          ruleSetId: ruleSet.id,
-          lines: result.lines.length,
-          eligibleLines: result.lines.filter((l) => l.eligible).length,
-          claimedOre: result.totalOre,
-          previouslyApprovedOre,
-          submittedAt: submittedAt.toISOString(),
-        },
-        extensions: actorExtension(p),
-      });
-      await this.audit.record(tx, p, {
-        action: 'refusion.claim',
-        resource: { type: 'refusion-claim', id },
-        purpose: 'financing',
-        outcome: 'ALLOWED',
-        requestId,
-      });
-      return (await this.claims.find(id, tx)) as ClaimAggregate;
+    return this.runner.record<ClaimAggregate, Tx>({
+      principal: p,
+      requestId,
+      action: 'refusion.claim',
+      purpose: 'financing',
+      write: async (tx) => {
+        const ruleSet = await this.ruleSets.inForce(body.year, quarterEnd, tx);
+        if (!ruleSet) throw new NoRuleSetInForce(body.year);
+        if (await this.claims.exists(tx, p.orgCode, body.year, body.quarter)) throw new ClaimExists();
+        const result = computeClaim(await this.input(p.orgCode, body, ruleSet, tx));
+        const previouslyApprovedOre = await this.claims.previouslyApproved(
+          tx,
+          p.orgCode,
+          body.year,
+          body.quarter,
+        );
+        const submittedAt = new Date();
+        await this.claims.insertClaim(
+          tx,
+          {
+            id,
+            municipalityCode: p.orgCode,
+            year: body.year,
+            quarter: body.quarter,
+            ruleSetId: ruleSet.id,
+            status: 'SUBMITTED',
+            claimedOre: result.totalOre,
+            previouslyApprovedOre,
+            households: body.households.map((h) => [...h]),
+            over67: body.over67,
+            submittedAt,
+            submittedBy: p.subject,
+          },
+          result.lines,
+        );
+        return {
+          saved: (await this.claims.find(id, tx)) as ClaimAggregate,
+          resource: { type: 'refusion-claim', id },
+          events: [
+            event(RefusionClaimed, {
+              claimId: id,
+              municipalityCode: p.orgCode,
+              year: body.year,
+              quarter: body.quarter,
+              ruleSetId: ruleSet.id,
+              lines: result.lines.length,
+              eligibleLines: result.lines.filter((l) => l.eligible).length,
+              claimedOre: result.totalOre,
+              previouslyApprovedOre,
+              submittedAt: submittedAt.toISOString(),
+            }),
+          ],
+        };
+      },
     });
-    this.uow.afterCommit(() => this.relay.nudge());
-    return saved;
   }
 
   /** The claim's cases computed under its own rule set and another, side by side, from today's facts. */
@@ -196,10 +202,15 @@ export class RefusionService {
       year: found.claim.year,
       quarter: found.claim.quarter,
       households: found.claim.households,
-      over67: [],
+      over67: found.claim.over67,
     };
     const a = await this.input(found.claim.municipalityCode, declared, own);
-    const b = { ...a, bands: other.bands, adviceCondition: other.adviceCondition };
+    const b = {
+      ...a,
+      bands: other.bands,
+      adviceCondition: other.adviceCondition,
+      adviceDeadlineWorkingDays: other.adviceDeadlineWorkingDays,
+    };
     return { claim: found.claim, own, other, comparison: compareClaims(a, b) };
   }
 

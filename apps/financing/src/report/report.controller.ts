@@ -1,7 +1,6 @@
 import { Controller, Get, HttpCode, Param, ParseIntPipe, Post, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { Access, actorExtension, AuditTrail, CurrentPrincipal, type Principal } from '@platform/auth';
-import { MonthlyCostTotals } from '@platform/contracts';
+import { Access, CurrentPrincipal, type Principal } from '@platform/auth';
 import {
   ApiEmptyBody,
   ApiJsonResponse,
@@ -14,15 +13,14 @@ import {
   uuidView,
   ZodValidationPipe,
 } from '@platform/http';
-import { UnitOfWork } from '@platform/kit';
-import { OutboxRelay, OutboxWriter } from '@platform/messaging';
 import type { Response } from 'express';
 import { z } from 'zod';
+import { csvLine } from '../common/export-stream';
 import { oreView, year } from '../common/money-fields';
 import { CostService } from '../cost/cost.service';
-import type { Tx } from '../database/prisma.service';
 import { RuleSetRepository } from '../rule-set/rule-set.repository';
 import { costTotals, knowledgeFunding, type CostTotal } from './report.domain';
+import { MonthlyTotalsPublisher } from './monthly-totals.service';
 import { ReportRepository } from './report.repository';
 
 const totalSchema = z.object({
@@ -55,9 +53,17 @@ const fundingSchema = namedSchema(
     ),
   }),
 );
-const CSV_HEADER = 'month;payer_type;payer_code;placements;days;amount_ore;knowledge_overhead_ore\n';
+const CSV_HEADER = csvLine([
+  'month',
+  'payer_type',
+  'payer_code',
+  'placements',
+  'days',
+  'amount_ore',
+  'knowledge_overhead_ore',
+]);
 const csvRow = (t: CostTotal) =>
-  `${t.month};${t.payerType};${t.payerCode};${t.placements};${t.days};${t.amountOre};${t.knowledgeOverheadOre}\n`;
+  csvLine([t.month, t.payerType, t.payerCode, t.placements, t.days, t.amountOre, t.knowledgeOverheadOre]);
 
 const monthPipe = new ParseIntPipe({
   exceptionFactory: () => ProblemException.validation([{ pointer: 'path:month', detail: 'must be 1–12' }]),
@@ -75,10 +81,7 @@ export class ReportController {
     private readonly costs: CostService,
     private readonly ruleSets: RuleSetRepository,
     private readonly reports: ReportRepository,
-    private readonly uow: UnitOfWork,
-    private readonly outbox: OutboxWriter,
-    private readonly relay: OutboxRelay,
-    private readonly audit: AuditTrail,
+    private readonly publisher: MonthlyTotalsPublisher,
   ) {}
 
   @Get('cost-totals')
@@ -109,10 +112,9 @@ export class ReportController {
     @Query(new ZodValidationPipe(totalsQuery, 'query')) q: z.infer<typeof totalsQuery>,
     @Res() res: Response,
   ) {
-    const { lines } = await this.costs.accrue(q.year, 12, {});
-    const totals = costTotals(lines).filter(
-      (t) => p.orgType === 'state' || (t.payerType === p.orgType && t.payerCode === p.orgCode),
-    );
+    const own =
+      p.orgType === 'state' ? {} : { payer: { type: p.orgType as 'municipality', code: p.orgCode } };
+    const totals = costTotals(await this.costs.inYear(q.year, 12, own));
     res.status(200);
     if (q.format === 'csv') {
       res
@@ -132,7 +134,11 @@ export class ReportController {
   @Post('cost-totals/:year/:month/publish')
   @HttpCode(200)
   @Access({ orgTypes: ['state'], roles: ['finance'] })
-  @ApiOperation({ summary: "Publish a month's cost totals per payer on financing.funding.v1 (the state)" })
+  @ApiOperation({
+    summary:
+      "Publish a month's cost totals per payer on financing.funding.v1 (the state): those not published yet or " +
+      'changed since; the monthly job does the same for closed months',
+  })
   @ApiParam({ name: 'year', type: Number })
   @ApiParam({ name: 'month', type: Number })
   @ApiEmptyBody()
@@ -152,24 +158,7 @@ export class ReportController {
         { pointer: 'path:month', detail: 'a month 1–12 of a year 2000–2100' },
       ]);
     const key = `${y}-${String(month).padStart(2, '0')}`;
-    const { lines } = await this.costs.accrue(y, month, {});
-    const totals = costTotals(lines.filter((l) => l.month === key));
-    await this.uow.run(async (tx: Tx) => {
-      for (const t of totals)
-        await this.outbox.append(tx, MonthlyCostTotals, {
-          subject: `${t.payerType}-${t.payerCode}-${key}`,
-          data: t,
-          extensions: actorExtension(p),
-        });
-      await this.audit.record(tx, p, {
-        action: 'cost-totals.publish',
-        resource: { type: 'cost-month', id: key },
-        purpose: 'financing',
-        outcome: 'ALLOWED',
-        requestId,
-      });
-    });
-    this.uow.afterCommit(() => this.relay.nudge());
+    const totals = await this.publisher.publish(p, key, requestId);
     return { published: totals.length };
   }
 
@@ -188,7 +177,9 @@ export class ReportController {
   ) {
     const ruleSet = await this.ruleSets.inForce(q.year, `${q.year}-12-31`);
     const functions = await this.reports.functions(q.year, p.orgType === 'state' ? undefined : p.orgCode);
-    const { lines } = functions.length ? await this.costs.accrue(q.year, 12, {}) : { lines: [] };
+    const lines = functions.length
+      ? await this.costs.inYear(q.year, 12, { offerIds: [...new Set(functions.map((f) => f.offerId))] })
+      : [];
     const overheadBp = ruleSet?.knowledgeOverheadBp ?? 0;
     return { year: q.year, overheadBp, items: knowledgeFunding(functions, lines, overheadBp) };
   }

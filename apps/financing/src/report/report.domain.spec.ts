@@ -1,5 +1,5 @@
 import type { CostLine } from '../cost/domain/accrual';
-import { costTotals, knowledgeFunding } from './report.domain';
+import { changedTotals, closedMonths, costTotals, knowledgeFunding } from './report.domain';
 
 const line = (over: Partial<CostLine>): CostLine => ({
   referralId: 'r1',
@@ -51,5 +51,18 @@ describe('reports', () => {
       amountOre: 13_950_001,
     });
     expect(JSON.stringify(totals)).not.toContain('a'.repeat(64));
+  });
+
+  it('monthly totals are published once: again only for a payer whose figures changed', () => {
+    const totals = costTotals([line({}), line({ payer: { type: 'municipality', code: '101' } })]);
+    expect(changedTotals(totals, [])).toHaveLength(2);
+    expect(changedTotals(totals, totals)).toEqual([]);
+    const corrected = totals.map((t) => (t.payerCode === '101' ? { ...t, amountOre: t.amountOre + 1 } : t));
+    expect(changedTotals(corrected, totals).map((t) => t.payerCode)).toEqual(['101']);
+  });
+
+  it('closed months are the months before the current one, across a year end', () => {
+    expect(closedMonths('2027-02-01', 3)).toEqual(['2026-11', '2026-12', '2027-01']);
+    expect(closedMonths('2026-11-26', 1)).toEqual(['2026-10']);
   });
 });

@@ -84,3 +84,23 @@ export function costTotals(lines: readonly CostLine[]): CostTotal[] {
         a.payerCode.localeCompare(b.payerCode),
     );
 }
+
+const TOTAL_FIELDS = ['placements', 'days', 'amountOre', 'knowledgeOverheadOre'] as const;
+
+/** The totals not published yet, or published with other figures (a late fact changed the month). */
+export function changedTotals(totals: readonly CostTotal[], published: readonly CostTotal[]): CostTotal[] {
+  const before = new Map(published.map((t) => [`${t.payerType}|${t.payerCode}`, t]));
+  return totals.filter((t) => {
+    const old = before.get(`${t.payerType}|${t.payerCode}`);
+    return !old || TOTAL_FIELDS.some((f) => old[f] !== t[f]);
+  });
+}
+
+/** The `count` closed months before the month of `today` (YYYY-MM-DD), oldest first. */
+export function closedMonths(today: string, count: number): string[] {
+  const current = Number(today.slice(0, 4)) * 12 + Number(today.slice(5, 7)) - 1;
+  return Array.from({ length: count }, (_, i) => {
+    const m = current - count + i;
+    return `${Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}`;
+  });
+}

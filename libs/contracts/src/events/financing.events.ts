@@ -78,6 +78,27 @@ export const RefusionDecided = defineEvent(
   }),
 );
 
+/**
+ * The year-end settlement (restafregning) of a municipality's refusion: the final claim over the whole year against
+ * what the decided quarters paid; `settlementOre` is the difference (negative: the municipality pays back).
+ * Totals only.
+ */
+export const RefusionSettled = defineEvent(
+  type('refusion.settled'),
+  topic,
+  z.strictObject({
+    settlementId: uuid,
+    municipalityCode,
+    year,
+    ruleSetId: uuid,
+    lines: z.number().int().min(0),
+    finalOre: ore,
+    paidOre: ore,
+    settlementOre: ore,
+    settledAt: instant,
+  }),
+);
+
 const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'month YYYY-MM');
 const regionCode = z.string().regex(/^\d{4}$/, 'four-digit region code');
 
@@ -165,6 +186,7 @@ export const FINANCING_EVENTS = [
   MonthlyCostTotals,
   RefusionClaimed,
   RefusionDecided,
+  RefusionSettled,
   CoFinancingInvoiced,
   CoFinancingSettled,
   BlockGrantAllocated,

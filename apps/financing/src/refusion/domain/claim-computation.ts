@@ -36,6 +36,8 @@ export interface ClaimInput {
   throughMonth: number;
   bands: readonly Band[];
   adviceCondition: AdviceCondition;
+  /** The rule set's advice deadline (working days): late advice does not count under an advice condition. */
+  adviceDeadlineWorkingDays?: number;
   placements: readonly ClaimPlacement[];
   /** The municipality's cost per referral and month (index 0 = January), from its cost lines. */
   costs: ReadonlyMap<string, readonly number[]>;
@@ -130,7 +132,7 @@ export function claimLine(group: readonly ClaimPlacement[], input: ClaimInput): 
   const reasons: ReferralReason[] = [];
   for (const p of group) {
     const net = netMonths(p.referralId, input);
-    const eligibility = adviceEligibility(input.adviceCondition, p);
+    const eligibility = adviceEligibility(input.adviceCondition, p, input.adviceDeadlineWorkingDays);
     const excluded = over67Excluded(
       input.over67?.find((o) => o.referralId === p.referralId),
       net,
