@@ -22,6 +22,8 @@ const LOCK_NOT_AVAILABLE = '55P03';
 /** Serialization failure, deadlock, lock not available: worth another try, never the event's fault. */
 const SQLSTATE_CONTENTION = new Set(['40001', '40P01', LOCK_NOT_AVAILABLE]);
 const SOCKET_ERRORS = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND']);
+/** libs/persistence's pool had no connection free in time (PgDatabase): overloaded, like Prisma's P2024. */
+export const POOL_TIMEOUT = 'POOL_TIMEOUT';
 /** node-postgres reports a connection lost mid-query as a plain Error with this text. */
 const LOST_CONNECTION = /Connection terminated|connection error|Can't reach database server/i;
 
@@ -56,7 +58,8 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   return chain(error).some((e) => {
     const state = sqlState(e);
     return (
-      (typeof e.code === 'string' && (PRISMA_UNAVAILABLE.has(e.code) || SOCKET_ERRORS.has(e.code))) ||
+      (typeof e.code === 'string' &&
+        (PRISMA_UNAVAILABLE.has(e.code) || SOCKET_ERRORS.has(e.code) || e.code === POOL_TIMEOUT)) ||
       (typeof e.kind === 'string' && ADAPTER_UNAVAILABLE.has(e.kind)) ||
       (state !== undefined && (state.startsWith('08') || SQLSTATE_UNAVAILABLE.has(state))) ||
       (typeof e.message === 'string' && LOST_CONNECTION.test(e.message))

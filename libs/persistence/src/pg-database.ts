@@ -189,7 +189,13 @@ export class PgDatabase extends PgTransaction {
     const connecting = this.pool.connect();
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(
-        () => reject(new Error(`no database connection free within ${maxWait} ms`)),
+        // The code makes it a 503 with Retry-After (libs/messaging isDatabaseUnavailable), not a 500.
+        () =>
+          reject(
+            Object.assign(new Error(`no database connection free within ${maxWait} ms`), {
+              code: 'POOL_TIMEOUT',
+            }),
+          ),
         maxWait,
       );
     });

@@ -57,16 +57,16 @@ export class RefusionService {
    * names the citizen (by pseudonym), which a Recording cannot carry.
    */
   async addEntry(p: Principal, input: OneOffEntryInput, requestId?: string): Promise<string> {
-    const own = {
-      placements: await this.intake.placementsInYear(Number(input.date.slice(0, 4)), {
-        municipalityCode: p.orgCode,
-        referralIds: [input.referralId],
-      }),
-    };
-    if (own.placements.length === 0)
-      throw ProblemException.notFound(`placement of referral ${input.referralId}`);
     const id = randomUUID();
     await this.uow.run(async (tx: Tx) => {
+      // Read in the request's transaction: a second connection per request would starve the pool under load.
+      const placements = await this.intake.placementsInYear(
+        Number(input.date.slice(0, 4)),
+        { municipalityCode: p.orgCode, referralIds: [input.referralId] },
+        tx,
+      );
+      if (placements.length === 0)
+        throw ProblemException.notFound(`placement of referral ${input.referralId}`);
       await this.claims.insertEntry(tx, {
         id,
         municipalityCode: p.orgCode,
@@ -80,7 +80,7 @@ export class RefusionService {
       await this.audit.record(tx, p, {
         action: 'refusion.entry',
         resource: { type: 'one-off-entry', id },
-        citizenPseudonym: own.placements[0]!.citizenPseudonym,
+        citizenPseudonym: placements[0]!.citizenPseudonym,
         purpose: 'financing',
         outcome: 'ALLOWED',
         requestId,

@@ -7,6 +7,7 @@ import {
   StateConflict,
   UnknownMunicipalityError,
 } from '@platform/domain';
+import { POOL_TIMEOUT } from '@platform/messaging';
 import { ProblemException } from './problem';
 import { ProblemFilter, type ProblemTranslator } from './problem.filter';
 
@@ -172,5 +173,14 @@ describe('problem filter', () => {
       meta: { driverAdapterError: { cause: { kind: 'UniqueConstraintViolation', originalCode: '23505' } } },
     });
     expect(render(unique).status).toBe(500);
+  });
+
+  it('answers a pool with no connection free in time (overload) with 503 and Retry-After, not 500', () => {
+    const exhausted = Object.assign(new Error('no database connection free within 5000 ms'), {
+      code: POOL_TIMEOUT,
+    });
+    const { status, headers } = render(exhausted);
+    expect(status).toBe(503);
+    expect(headers).toEqual({ 'Retry-After': '5' });
   });
 });
