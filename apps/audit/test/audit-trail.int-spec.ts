@@ -13,30 +13,35 @@ import type { PrismaService } from '../src/database/prisma.service';
 import { ledgerCaughtUp } from './support/caught-up';
 
 /**
- * A scripted sequence of reads, writes and refused attempts across referrals and specialty planning (each its
- * own process, as in production) leaves exactly the expected rows in the ledger, and the auditor and the
- * citizen's municipality read the citizen's trail back.
+ * A scripted sequence of reads, writes and refused attempts across referrals, specialty planning, knowledge and
+ * financing (each its own process, as in production) leaves exactly the expected rows in the ledger, and the
+ * auditor and the citizen's municipality read the citizen's trail back.
  */
 describe('the audit trail across services', () => {
   let t: TestService<PrismaService>;
   let referrals: ServiceProcess;
   let planning: ServiceProcess;
+  let knowledge: ServiceProcess;
+  let financing: ServiceProcess;
   const run = `trail-${randomUUID().slice(0, 8)}`;
   const req = (step: string) => `${run}-${step}`;
   let referralId: string;
   let pseudonym: string;
+  let claimStep: string;
 
   useService<PrismaService>(auditService, (service) => (t = service));
 
   beforeAll(async () => {
-    [referrals, planning] = await Promise.all([
+    [referrals, planning, knowledge, financing] = await Promise.all([
       startServiceProcess('referrals'),
       startServiceProcess('specialty-planning'),
+      startServiceProcess('knowledge'),
+      startServiceProcess('financing'),
     ]);
     await ledgerCaughtUp();
   }, 720_000);
   afterAll(async () => {
-    await Promise.all([referrals?.stop(), planning?.stop()]);
+    await Promise.all([referrals?.stop(), planning?.stop(), knowledge?.stop(), financing?.stop()]);
   });
 
   it('runs the script: an offer, a referral read three ways, and three refused attempts', async () => {
@@ -95,6 +100,75 @@ describe('the audit trail across services', () => {
     expect(region.status).toBe(403);
   });
 
+  it("goes on in knowledge: the municipality opens an advice case for the citizen and reads it; another can't", async () => {
+    const caseworker = await knowledge.as('caseworker-101');
+    const opened = await caseworker
+      .post('/api/v1/advice-cases')
+      .set('X-Request-Id', req('advice-open'))
+      .send({
+        targetGroup: 'VISION',
+        question: 'Er der behov for en højt specialiseret indsats?',
+        citizenPseudonym: pseudonym,
+      });
+    expect(opened.status).toBe(201);
+    const read = await caseworker
+      .get(`/api/v1/advice-cases/${opened.body.id}`)
+      .set('X-Request-Id', req('advice-read'));
+    expect(read.status).toBe(200);
+    expect(read.body.citizen.pseudonym).toBe(pseudonym);
+    const other = await (
+      await knowledge.as('caseworker-751')
+    )
+      .get(`/api/v1/advice-cases/${opened.body.id}`)
+      .set('X-Request-Id', req('advice-other-municipality'));
+    expect(other.status).toBe(404);
+  });
+
+  it('and in financing: the state puts rules in force, the municipality claims refusion, two refused attempts', async () => {
+    const finance = await financing.as('finance-state');
+    // A claim is one per municipality, year and quarter, and the test database keeps them: a fresh year a run.
+    const year = 2040 + randomInt(60);
+    const rules = await finance
+      .post('/api/v1/rule-sets')
+      .set('X-Request-Id', req('rule-set'))
+      .send({
+        year,
+        name: `Audit trail ${run}`,
+        effectiveFrom: `${year}-01-01`,
+        bands: [{ threshold: '860000.00', percent: 25 }],
+        adviceCondition: 'NONE',
+      });
+    expect(rules.status).toBe(201);
+    const inForce = await finance
+      .post(`/api/v1/rule-sets/${rules.body.id}/put-in-force`)
+      .set('If-Match', rules.headers.etag)
+      .set('X-Request-Id', req('rule-set-in-force'));
+    expect(inForce.status).toBe(200);
+    const municipality = await financing.as('caseworker-101');
+    let claim: { status: number; body: { id: string } } | undefined;
+    for (const quarter of [1, 2, 3, 4]) {
+      claimStep = `claim-q${quarter}`;
+      claim = await municipality
+        .post('/api/v1/refusion-claims')
+        .set('X-Request-Id', req(claimStep))
+        .send({ year, quarter });
+      if (claim.status !== 409) break; // that quarter of the year was claimed by an earlier run
+    }
+    expect(claim?.status).toBe(201);
+    const region = await (
+      await financing.as('caseworker-1084')
+    )
+      .post('/api/v1/refusion-claims')
+      .set('X-Request-Id', req('claim-region'))
+      .send({ year, quarter: 1 });
+    expect(region.status).toBe(403);
+    const decidedByMunicipality = await municipality
+      .post(`/api/v1/refusion-claims/${claim!.body.id}/decision`)
+      .set('X-Request-Id', req('claim-decided-by-municipality'))
+      .send({ lines: [{ lineNo: 1, approved: true }] });
+    expect(decidedByMunicipality.status).toBe(403);
+  });
+
   it('leaves exactly the expected rows in the ledger, allowed and denied', async () => {
     const expected = [
       ['offer', 'specialty-planning', 'offer.register', 'ALLOWED', '1084', false],
@@ -104,6 +178,21 @@ describe('the audit trail across services', () => {
       ['citizen', 'referrals', 'citizen.read', 'ALLOWED', '101', true],
       ['other-municipality', 'referrals', 'referral.read', 'DENIED', '751', false],
       ['region-create', 'referrals', 'POST /api/v1/referrals', 'DENIED', '1084', false],
+      ['advice-open', 'knowledge', 'advice-case.open', 'ALLOWED', '101', true],
+      ['advice-read', 'knowledge', 'advice-case.read', 'ALLOWED', '101', true],
+      ['advice-other-municipality', 'knowledge', 'advice-case.read', 'DENIED', '751', false],
+      ['rule-set', 'financing', 'rule-set.create', 'ALLOWED', 'state', false],
+      ['rule-set-in-force', 'financing', 'rule-set.put-in-force', 'ALLOWED', 'state', false],
+      [claimStep, 'financing', 'refusion.claim', 'ALLOWED', '101', false],
+      ['claim-region', 'financing', 'POST /api/v1/refusion-claims', 'DENIED', '1084', false],
+      [
+        'claim-decided-by-municipality',
+        'financing',
+        'POST /api/v1/refusion-claims/:id/decision',
+        'DENIED',
+        '101',
+        false,
+      ],
     ].map(([step, service, action, outcome, orgCode, citizen]) => ({
       requestId: req(step as string),
       service,
@@ -141,6 +230,8 @@ describe('the audit trail across services', () => {
         'referrals referral.create 101',
         'referrals referral.read 101',
         'referrals citizen.read 101',
+        'knowledge advice-case.open 101',
+        'knowledge advice-case.read 101',
       ]),
     );
     const verify = await auditor.get('/api/v1/audit/verification');
@@ -166,6 +257,12 @@ describe('the audit trail across services', () => {
           service: 'referrals',
           action: 'citizen.read',
           purpose: 'visitation',
+        }),
+        expect.objectContaining({
+          organisation: { type: 'municipality', code: '101', name: 'København' },
+          service: 'knowledge',
+          action: 'advice-case.read',
+          purpose: 'advice',
         }),
       ]),
     );

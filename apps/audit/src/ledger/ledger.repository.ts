@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import type { AuditRecorded, EventData } from '@platform/contracts';
 import { PgDatabase, type SqlStatement } from '@platform/persistence';
 import type { Tx } from '../database/prisma.service';
-import { chain, type ChainedRow } from './domain/chain';
+import { chainAll, type ChainedRow, type LedgerEntry } from './domain/chain';
+import { scanLedger } from './ledger-scan';
 
 /** Filters of a ledger query; every one optional, all of them must hold. */
 export interface LedgerFilter {
@@ -75,51 +76,67 @@ const toRow = (r: DbRow): ChainedRow => ({
 /** Milliseconds, as TIMESTAMPTZ(3) keeps them: the hash is computed over what the database gives back. */
 const instant = (iso: string) => new Date(iso).toISOString();
 
+/** One audit event to append: its CloudEvent id and its data. */
+export interface AuditAppend {
+  eventId: string;
+  data: EventData<typeof AuditRecorded>;
+}
+
+function entryOf(eventId: string, data: AuditAppend['data'], recordedAt: Date): Omit<LedgerEntry, 'seq'> {
+  return {
+    eventId,
+    service: data.service,
+    occurredAt: instant(data.occurredAt),
+    recordedAt: recordedAt.toISOString(),
+    actorSubject: data.actor.subject,
+    actorClientId: data.actor.clientId ?? null,
+    actorOrgType: data.actor.orgType ?? null,
+    actorOrgCode: data.actor.orgCode ?? null,
+    actorRoles: data.actor.roles,
+    action: data.action,
+    resourceType: data.resource.type,
+    resourceId: data.resource.id ?? null,
+    citizenPseudonym: data.citizenPseudonym ?? null,
+    purpose: data.purpose,
+    outcome: data.outcome,
+    requestId: data.requestId ?? null,
+  };
+}
+
 /** The ledger table: append under the chain lock, read in seq order. Never updates, never deletes. */
 @Injectable()
 export class LedgerRepository {
   constructor(private readonly db: PgDatabase) {}
 
-  /** Appends one audit event as the next link of the chain (inside the inbox's transaction). */
-  async append(
-    tx: Tx,
-    eventId: string,
-    data: EventData<typeof AuditRecorded>,
-    recordedAt = new Date(),
-  ): Promise<ChainedRow> {
+  /**
+   * Appends audit events as the next links of the chain, in their order, inside the caller's transaction (the
+   * one that records their event ids in the inbox): one chain lock, one read of the head, one INSERT for the
+   * whole batch. The rows go in as one JSON array (jsonb_to_recordset), so a batch of any size is one statement
+   * with one parameter.
+   */
+  async appendAll(tx: Tx, events: readonly AuditAppend[], recordedAt = new Date()): Promise<ChainedRow[]> {
+    if (events.length === 0) return [];
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(${CHAIN_LOCK})`;
     const [head] = await tx.$queryRaw<{ seq: string; hash: string }[]>`
       SELECT seq, hash FROM audit_ledger ORDER BY seq DESC LIMIT 1`;
-    const row = chain(
-      {
-        eventId,
-        service: data.service,
-        occurredAt: instant(data.occurredAt),
-        recordedAt: recordedAt.toISOString(),
-        actorSubject: data.actor.subject,
-        actorClientId: data.actor.clientId ?? null,
-        actorOrgType: data.actor.orgType ?? null,
-        actorOrgCode: data.actor.orgCode ?? null,
-        actorRoles: data.actor.roles,
-        action: data.action,
-        resourceType: data.resource.type,
-        resourceId: data.resource.id ?? null,
-        citizenPseudonym: data.citizenPseudonym ?? null,
-        purpose: data.purpose,
-        outcome: data.outcome,
-        requestId: data.requestId ?? null,
-      },
+    const rows = chainAll(
+      events.map(({ eventId, data }) => entryOf(eventId, data, recordedAt)),
       head ? { seq: String(head.seq), hash: head.hash } : null,
     );
     await tx.$executeRaw`
       INSERT INTO audit_ledger (seq, event_id, service, occurred_at, recorded_at, actor_subject, actor_client_id,
         actor_org_type, actor_org_code, actor_roles, action, resource_type, resource_id, citizen_pseudonym, purpose,
         outcome, request_id, prev_hash, hash)
-      VALUES (${row.seq}::bigint, ${row.eventId}, ${row.service}, ${row.occurredAt}::timestamptz,
-        ${row.recordedAt}::timestamptz, ${row.actorSubject}, ${row.actorClientId}, ${row.actorOrgType},
-        ${row.actorOrgCode}, ${row.actorRoles}::text[], ${row.action}, ${row.resourceType}, ${row.resourceId},
-        ${row.citizenPseudonym}, ${row.purpose}, ${row.outcome}, ${row.requestId}, ${row.prevHash}, ${row.hash})`;
-    return row;
+      SELECT r.seq, r."eventId", r.service, r."occurredAt", r."recordedAt", r."actorSubject", r."actorClientId",
+        r."actorOrgType", r."actorOrgCode", r."actorRoles", r.action, r."resourceType", r."resourceId",
+        r."citizenPseudonym", r.purpose, r.outcome, r."requestId", r."prevHash", r.hash
+      FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS r(seq bigint, "eventId" text, service text,
+        "occurredAt" timestamptz, "recordedAt" timestamptz, "actorSubject" text, "actorClientId" text,
+        "actorOrgType" text, "actorOrgCode" text, "actorRoles" text[], action text, "resourceType" text,
+        "resourceId" text, "citizenPseudonym" text, purpose text, outcome text, "requestId" text,
+        "prevHash" text, hash text)
+      ORDER BY r.seq`;
+    return rows;
   }
 
   /** One page of matching rows in chain order, after the cursor's seq. */
@@ -152,19 +169,9 @@ export class LedgerRepository {
     return rows.map(toRow);
   }
 
-  /** The whole chain in seq order, a batch at a time (verify reads it all without holding it in memory). */
-  async *scan(batch = 2000): AsyncGenerator<ChainedRow> {
-    let after = '0';
-    for (;;) {
-      const rows = await this.db.$queryRaw<DbRow[]>`
-        SELECT seq, event_id, service, occurred_at, recorded_at, actor_subject, actor_client_id, actor_org_type,
-          actor_org_code, actor_roles, action, resource_type, resource_id, citizen_pseudonym, purpose, outcome,
-          request_id, prev_hash, hash
-        FROM audit_ledger WHERE seq > ${after}::bigint ORDER BY seq LIMIT ${batch}`;
-      for (const row of rows) yield toRow(row);
-      if (rows.length < batch) return;
-      after = String(rows.at(-1)!.seq);
-    }
+  /** The whole chain in seq order, a page at a time (verify: see scanLedger). */
+  scan(pageSize?: number): AsyncGenerator<ChainedRow[]> {
+    return scanLedger(this.db, pageSize);
   }
 
   /** The last row and how many rows there are. */

@@ -61,9 +61,11 @@ export class LedgerService {
   async verify(principal?: Principal, requestId?: string) {
     const verifier = new ChainVerifier();
     let firstBroken: ChainBreak | null = null;
-    for await (const row of this.ledger.scan()) {
-      firstBroken = verifier.check(row) ?? null;
-      if (firstBroken) break;
+    scan: for await (const rows of this.ledger.scan()) {
+      for (const row of rows) {
+        firstBroken = verifier.check(row) ?? null;
+        if (firstBroken) break scan;
+      }
     }
     if (principal) await this.record(principal, 'audit.verify', undefined, requestId);
     return {

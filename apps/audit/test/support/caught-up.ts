@@ -19,8 +19,8 @@ async function lag(groupId: string): Promise<number> {
 
 /**
  * Waits until the audit service has appended what the topic held when the file began: in the README's test run
- * every other service's tests write audit events first, and the ledger takes them one transaction each
- * (docs/audit.md, append rate). The tests after it then wait only for their own events.
+ * every other service's tests write audit events first, and the ledger takes them as a backlog (a
+ * transaction per run of up to 1 000, docs/audit.md). The tests after it then wait only for their own events.
  */
 export async function ledgerCaughtUp(groupId = 'audit-test', timeoutMs = 600_000): Promise<void> {
   const until = Date.now() + timeoutMs;

@@ -35,6 +35,8 @@ export const DEMO_SECRET_FINGERPRINTS: ReadonlySet<string> = new Set([
   // new-service: the demo Kafka passwords of generated services go above this line
   // AUDIT_CHECKPOINT_SIGNING_KEY (the audit ledger's Ed25519 checkpoint key)
   '03a46efced819362023978719afb630add9e60674ccec084912341962e484b02',
+  // AUDIT_DATABASE_URL: no secret (the demo's audit_app on 127.0.0.1, no password), but a demo value all the same
+  '6d4fe7db57b677885b5e0fc695125f5bd401ac72f1915642bd1cecfcbba9cc5b',
 ]);
 
 /** Roles that bypass every permission (and every row-level rule) in PostgreSQL: never the application's. */

@@ -1,4 +1,14 @@
-import { chain, ChainVerifier, GENESIS_HASH, rowHash, type ChainedRow, type LedgerEntry } from './chain';
+import {
+  chain,
+  chainAll,
+  ChainVerifier,
+  GENESIS_HASH,
+  hashedJson,
+  ledgerRowJson,
+  rowHash,
+  type ChainedRow,
+  type LedgerEntry,
+} from './chain';
 
 const entry = (n: number): Omit<LedgerEntry, 'seq'> => ({
   eventId: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
@@ -73,5 +83,46 @@ describe('the hash chain', () => {
     expect(rowHash({ ...row!, actorRoles: [] }, row!.prevHash)).not.toBe(base);
     expect(rowHash({ ...row!, requestId: '' }, row!.prevHash)).not.toBe(base);
     expect(rowHash(row!, 'f'.repeat(64))).not.toBe(base);
+  });
+
+  it('writes the same canonical JSON as the generic form, for nulls, escapes, non-ASCII and any roles', () => {
+    const { prevHash: _p, ...withHash } = ledger(1)[0]!;
+    const row: LedgerEntry & { hash?: string } = { ...withHash };
+    delete row.hash;
+    const variants: LedgerEntry[] = [
+      row,
+      {
+        ...row,
+        actorClientId: null,
+        actorOrgType: null,
+        actorOrgCode: null,
+        actorRoles: [],
+        resourceId: null,
+        citizenPseudonym: null,
+        requestId: null,
+      },
+      {
+        ...row,
+        seq: '9007199254740993',
+        actorRoles: ['planner', 'finance', 'advisor'],
+        purpose: 'quote " backslash \\ newline \n tab \t nul \u0000 æøå 😀 \u2028',
+        resourceType: '',
+        requestId: '</script>',
+      },
+    ];
+    for (const variant of variants) {
+      expect(ledgerRowJson(variant, _p)).toBe(hashedJson(variant, _p));
+      expect(JSON.parse(ledgerRowJson(variant, 'f'.repeat(64)))).toEqual({
+        prevHash: 'f'.repeat(64),
+        row: { ...variant },
+      });
+    }
+  });
+
+  it('chains a batch exactly as one append after the other', () => {
+    const one = ledger(4);
+    const batch = [...one.slice(0, 1), ...chainAll([entry(2), entry(3), entry(4)], one[0]!)];
+    expect(batch).toEqual(one);
+    expect(chainAll([], null)).toEqual([]);
   });
 });
