@@ -54,6 +54,7 @@ export class CostLedger {
     options: { skipLocked?: boolean } = {},
   ): Promise<{ placements: number; months: number }> {
     const { where, values } = scopeSql(scope);
+    await this.lockOffers(tx, scope, where, values);
     const { rows } = await tx.query<{ referralId: string }>({
       text: `SELECT referral_id AS "referralId" FROM placement WHERE ${where} ORDER BY referral_id
              FOR UPDATE${options.skipLocked ? ' SKIP LOCKED' : ''}`,
@@ -78,5 +79,27 @@ export class CostLedger {
     const replacements = planReplacements(stored, fresh);
     await this.lines.replace(tx, replacements);
     return { placements: ids.length, months: replacements.length };
+  }
+
+  /**
+   * Facts about one offer arrive in separate transactions (a rate through the API, a placement from Kafka). Under
+   * READ COMMITTED each would miss the other's uncommitted row and neither would accrue the line. A transaction
+   * lock per offer orders them: whoever comes second reads after the first committed. Taken in id order, before
+   * any row lock, so two accruals cannot wait on each other.
+   */
+  private async lockOffers(tx: Tx, scope: LedgerScope, where: string, values: unknown[]): Promise<void> {
+    // An offer's own fact locks the offer even before any placement of it is visible: that is the race.
+    const offerIds =
+      'offerId' in scope
+        ? [scope.offerId]
+        : (
+            await tx.query<{ offerId: string }>({
+              text: `SELECT DISTINCT offer_id AS "offerId" FROM placement WHERE ${where} ORDER BY 1`,
+              values,
+            })
+          ).rows.map((r) => r.offerId);
+    for (const offerId of offerIds) {
+      await tx.query({ text: 'SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', values: [offerId] });
+    }
   }
 }
