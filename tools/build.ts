@@ -5,9 +5,12 @@
  *   npx tsx tools/build.ts                      every app and lib (what tools/platform up runs)
  *   npx tsx tools/build.ts apps/referrals       one project into dist/<projectRoot> (the Nx `build` target)
  *   npx tsx tools/build.ts --typecheck libs/http  tsc --noEmit over one project's files (the Nx `typecheck` target)
+ *   npx tsx tools/build.ts apps/console         the web console: its server (swc) and its browser bundle (Vite)
  *
  * A project's build compiles only its own files: its libs are compiled by their own build (Nx runs `^build`
- * first). Tests (*.spec.ts, test/) are not compiled.
+ * first). Tests (*.spec.ts, test/) are not compiled. The console's browser code (apps/console/src, its own
+ * tsconfig with DOM and JSX) is bundled by Vite, only when apps/console is named: a service's build never waits
+ * for it.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -16,6 +19,8 @@ import { join, relative, resolve } from 'node:path';
 
 const root = resolve(__dirname, '..');
 const bin = (name: string) => join(root, 'node_modules', '.bin', name);
+/** Projects with browser code: bundled by Vite, type-checked with their own tsconfig.json. */
+const BROWSER_APPS = ['apps/console'];
 
 function projectRoots(args: string[]): string[] {
   const roots = args.length > 0 ? args : ['apps', 'libs'];
@@ -49,7 +54,7 @@ function compile(roots: string[]): void {
         '--extensions',
         '.ts',
         '--ignore',
-        '**/*.spec.ts,**/test/**,**/*.d.ts',
+        '**/*.spec.ts,**/test/**,**/*.d.ts,**/apps/console/src/**,**/apps/console/vite.config.ts',
         '--quiet',
       ],
       { cwd: root, stdio: 'inherit' },
@@ -58,6 +63,14 @@ function compile(roots: string[]): void {
     rmSync(dir, { recursive: true, force: true });
   }
   console.log(`[build] compiled ${roots.join(', ')} to dist/`);
+}
+
+function bundle(app: string): void {
+  execFileSync(bin('vite'), ['build', '--config', join(root, app, 'vite.config.ts'), '--logLevel', 'warn'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
+  console.log(`[build] bundled ${app} to dist/${app}/public`);
 }
 
 /** tsc over one project's files (tests included) with the workspace's compiler options. */
@@ -71,6 +84,7 @@ function typecheck(roots: string[]): void {
       compilerOptions: { noEmit: true, baseUrl: root, rootDir: root },
       include: roots.map((r) => join(root, r, '**', '*.ts')),
       exclude: [
+        ...BROWSER_APPS.flatMap((app) => [join(root, app, 'src'), join(root, app, 'vite.config.ts')]),
         join(root, 'node_modules'),
         join(root, 'dist'),
         join(root, '**', 'generated', '**', '*.d.ts'),
@@ -82,13 +96,20 @@ function typecheck(roots: string[]): void {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+  for (const app of BROWSER_APPS.filter((a) => roots.includes(a))) {
+    execFileSync(bin('tsc'), ['-p', join(root, app, 'tsconfig.json')], { cwd: root, stdio: 'inherit' });
+  }
   console.log(`[typecheck] ${roots.join(', ')}: no errors`);
 }
 
 const args = process.argv.slice(2);
 try {
   if (args[0] === '--typecheck') typecheck(projectRoots(args.slice(1)));
-  else compile(projectRoots(args));
+  else {
+    const roots = projectRoots(args);
+    compile(roots);
+    for (const app of BROWSER_APPS.filter((a) => roots.includes(a))) bundle(app);
+  }
 } catch (error) {
   // execFileSync's error repeats the child's output; the child printed it already.
   console.error((error as Error).message.split('\n')[0]);

@@ -40,7 +40,10 @@ module.exports = {
     {
       ...shared,
       displayName: 'e2e',
-      testMatch: ['<rootDir>/apps/platform-e2e/test/**/*.e2e-spec.ts'],
+      testMatch: [
+        '<rootDir>/apps/platform-e2e/test/**/*.e2e-spec.ts',
+        '<rootDir>/apps/console/test/**/*.e2e-spec.ts',
+      ],
       globalSetup: '<rootDir>/tools/jest/integration-setup.ts',
     },
   ],

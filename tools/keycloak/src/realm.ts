@@ -149,6 +149,34 @@ function docsClient(): Json {
   };
 }
 
+/** The public client of the web console (apps/console): authorization code with PKCE, in the browser. */
+export const CONSOLE_CLIENT_ID = 'console';
+/** `npm start` serves the console on 3000; its browser tests (apps/console/test) on 3100. */
+export const CONSOLE_PORTS = [3000, 3100] as const;
+
+function consoleClient(): Json {
+  const origins = CONSOLE_PORTS.flatMap((p) => [`http://127.0.0.1:${p}`, `http://localhost:${p}`]);
+  return {
+    clientId: CONSOLE_CLIENT_ID,
+    name: 'Web console for municipalities, regions and the state (demo only)',
+    enabled: true,
+    publicClient: true,
+    standardFlowEnabled: true,
+    implicitFlowEnabled: false,
+    directAccessGrantsEnabled: false,
+    serviceAccountsEnabled: false,
+    fullScopeAllowed: true,
+    protocol: 'openid-connect',
+    redirectUris: origins.map((origin) => `${origin}/*`),
+    webOrigins: origins,
+    attributes: {
+      'pkce.code.challenge.method': 'S256',
+      'post.logout.redirect.uris': origins.map((origin) => `${origin}/*`).join('##'),
+    },
+    protocolMappers: [userAttributeMapper('org_type'), userAttributeMapper('org_code'), audienceMapper],
+  };
+}
+
 function systemClient(system: ClientIdentity): Json {
   return {
     clientId: system.clientId,
@@ -232,7 +260,7 @@ function realm(name: RealmName, displayName: string, orgs: Organisation[]): Json
     clients: [
       resourceClient,
       ...(users.length > 0 ? [cliClient] : []),
-      ...(name === 'social' ? [docsClient()] : []),
+      ...(name === 'social' ? [docsClient(), consoleClient()] : []),
       ...systems.map(systemClient),
     ],
     users: [...users.map(person), ...systems.map(serviceAccount)],

@@ -1,0 +1,53 @@
+import type { Language } from './dictionary';
+
+/** Referral statuses in words (the API's codes stay in the data). */
+const STATUS: Record<Language, Record<string, string>> = {
+  da: {
+    DRAFT: 'Kladde',
+    SUBMITTED: 'Indsendt',
+    AWAITING_ADVICE: 'Afventer rådgivning',
+    READY_FOR_DECISION: 'Klar til afgørelse',
+    DECIDED: 'Afgjort',
+    SENT_TO_OFFER: 'Sendt til tilbud',
+    ACCEPTED: 'Optaget',
+    REJECTED: 'Afvist',
+    PLACEMENT_ACTIVE: 'Anbragt',
+    ENDED: 'Afsluttet',
+    WITHDRAWN: 'Tilbagekaldt',
+    PENDING: 'Afventer',
+    APPROVED: 'Godkendt',
+    ASSIGNED: 'Tildelt',
+    ADVICE_GIVEN: 'Rådgivning givet',
+    ISSUED: 'Udstedt',
+    PAID: 'Betalt',
+    DISPUTED: 'Bestridt',
+    ACTIVE: 'Aktiv',
+    INACTIVE: 'Inaktiv',
+    FUTURE: 'Fremtidig',
+  },
+  en: {
+    DRAFT: 'Draft',
+    SUBMITTED: 'Submitted',
+    AWAITING_ADVICE: 'Awaiting advice',
+    READY_FOR_DECISION: 'Ready for decision',
+    DECIDED: 'Decided',
+    SENT_TO_OFFER: 'Sent to offer',
+    ACCEPTED: 'Accepted',
+    REJECTED: 'Rejected',
+    PLACEMENT_ACTIVE: 'Placed',
+    ENDED: 'Ended',
+    WITHDRAWN: 'Withdrawn',
+    PENDING: 'Pending',
+    APPROVED: 'Approved',
+    ASSIGNED: 'Assigned',
+    ADVICE_GIVEN: 'Advice given',
+    ISSUED: 'Issued',
+    PAID: 'Paid',
+    DISPUTED: 'Disputed',
+    ACTIVE: 'Active',
+    INACTIVE: 'Inactive',
+    FUTURE: 'Future',
+  },
+};
+
+export const statusLabel = (language: Language, code: string) => STATUS[language][code] ?? code;
