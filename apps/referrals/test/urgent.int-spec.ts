@@ -33,10 +33,15 @@ describe('an urgent placement (akut anbringelse)', () => {
     expect(decided.body.decision).toMatchObject({ decidedBeforeAdvice: true, followsAdvice: null });
     expect(decided.body.advice).toMatchObject({ required: true, overdue: false });
 
+    // A scan takes 500 at a time, oldest deadline first: the test database may hold earlier runs' overdue
+    // referrals (the fault tests decide a thousand urgently), so scan until nothing is left, as the job would.
     const afterDeadline = new Date(new Date(decided.body.advice.dueAt).getTime() + 60_000);
-    expect(await t.app.get(AdviceService).flagOverdue(afterDeadline)).toBeGreaterThanOrEqual(1);
+    const scan = () => t.app.get(AdviceService).flagOverdue(afterDeadline);
+    let flagged = 0;
+    for (let n = await scan(), rounds = 0; n > 0 && rounds < 100; n = await scan(), rounds++) flagged += n;
+    expect(flagged).toBeGreaterThanOrEqual(1);
     expect((await api.get('caseworker-101', id)).body.advice.overdue).toBe(true);
-    expect(await t.app.get(AdviceService).flagOverdue(afterDeadline)).toBe(0);
+    expect(await scan()).toBe(0);
 
     const received = await referralEvents(id, 5);
     expect(received.filter((e) => e.type === ReferralAdviceOverdue.type)).toHaveLength(1);
