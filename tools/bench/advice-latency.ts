@@ -18,6 +18,7 @@
 import { TOPICS } from '@platform/contracts';
 import { todayInDenmark } from '@platform/domain';
 import {
+  buildDistIfNeeded,
   approveAdvisoryFunction,
   authorized,
   getToken,
@@ -31,7 +32,6 @@ import { cpus, loadavg } from 'node:os';
 import request from 'supertest';
 import { cprFor } from './support/api-load';
 import { prepareBenchDatabase, serviceInfo, withClient } from './support/bench-database';
-import { buildIfNeeded } from './support/build';
 import { waitCaughtUp } from './support/consumer-lag';
 import { latencyOf, rawKafkaLatency, type LatencySample } from './support/kafka-latency';
 import { demoEnv, freePort, ROOT, startServiceProcess, type ServiceProcess } from './support/service-process';
@@ -202,7 +202,7 @@ function render(r: {
 
 async function main(): Promise<void> {
   const loadBefore = loadavg();
-  buildIfNeeded('knowledge');
+  buildDistIfNeeded('knowledge');
   const running: Running[] = [];
   const stopAll = () => Promise.all(running.map((r) => r.process.stop()));
   process.once('SIGINT', () => void stopAll().finally(() => process.exit(130)));

@@ -15,14 +15,13 @@
  *    `node --cpu-prof` (summarise with tools/bench/profile-top.ts).
  */
 import { TOPICS } from '@platform/contracts';
-import { getToken, testKafka } from '@platform/testing';
+import { buildDistIfNeeded, getToken, testKafka } from '@platform/testing';
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { prepareBenchDatabase, serviceInfo, withClient } from './support/bench-database';
-import { buildIfNeeded } from './support/build';
 import { demoEnv, freePort, ROOT, startServiceProcess } from './support/service-process';
 
 const flag = (name: string, fallback: string) => {
@@ -79,7 +78,7 @@ async function watchAppend(url: string, backlog: number) {
 }
 
 async function main(): Promise<void> {
-  buildIfNeeded('audit');
+  buildDistIfNeeded('audit');
   const url = await prepareBenchDatabase(serviceInfo('audit'));
   ledgerDirect('publish', String(EVENTS));
   const backlog = await topicSize();

@@ -21,7 +21,7 @@ import { join } from 'node:path';
 import { SERVICES } from '../services';
 import { bareNodeStart } from './support/bare-node';
 import { prepareBenchDatabase, serviceInfo } from './support/bench-database';
-import { buildIfNeeded } from './support/build';
+import { buildDistIfNeeded } from '@platform/testing';
 import { waitCaughtUp } from './support/consumer-lag';
 import { demoEnv, freePort, ROOT, startServiceProcess, type ServiceProcess } from './support/service-process';
 import { flag, goal, hasFlag, machineLine, median, num, sleep } from './support/stats';
@@ -141,7 +141,7 @@ function render(results: ServiceStart[], bare: { ms: number[]; mb: number[] }, l
 async function main(): Promise<void> {
   const loadBefore = loadavg();
   process.once('SIGINT', () => void running?.stop().finally(() => process.exit(130)));
-  buildIfNeeded(ONLY[0]);
+  buildDistIfNeeded(ONLY[0]);
   const bare = { ms: [] as number[], mb: [] as number[] };
   for (let i = 0; i < STARTS; i++) {
     const b = await bareNodeStart(IDLE_MS);

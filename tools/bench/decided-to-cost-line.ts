@@ -17,10 +17,9 @@
  */
 import { TOPICS } from '@platform/contracts';
 import { todayInDenmark } from '@platform/domain';
-import { getToken, registerOffer, testKafka } from '@platform/testing';
+import { buildDistIfNeeded, getToken, registerOffer, testKafka } from '@platform/testing';
 import { loadavg } from 'node:os';
 import { withClient } from './support/bench-database';
-import { buildIfNeeded } from './support/build';
 import { latencyOf, rawKafkaLatency, type LatencySample } from './support/kafka-latency';
 import { acceptedReferral, acceptedReferrals, startPlacement } from './support/placement-path';
 import { startBenchServices, type BenchService } from './support/platform-services';
@@ -181,7 +180,7 @@ async function measure(referrals: BenchService, financing: BenchService, offerId
 
 async function main(): Promise<void> {
   const loadBefore = loadavg();
-  buildIfNeeded('financing');
+  buildDistIfNeeded('financing');
   const running: BenchService[] = [];
   const stopAll = () => Promise.all(running.map((r) => r.process.stop()));
   process.once('SIGINT', () => void stopAll().finally(() => process.exit(130)));

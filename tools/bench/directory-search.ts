@@ -12,12 +12,11 @@
  */
 import 'reflect-metadata';
 import { PgTransaction } from '@platform/persistence';
-import { getToken } from '@platform/testing';
+import { buildDistIfNeeded, getToken } from '@platform/testing';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { measure, type LoadResult } from './support/api-load';
 import { prepareBenchDatabase, serviceInfo, withClient } from './support/bench-database';
-import { buildIfNeeded } from './support/build';
 import { pgLoad, type Statement } from './support/pg-load';
 import { seedOffers } from './support/seed-offers';
 import { demoEnv, freePort, ROOT, startServiceProcess, type ServiceProcess } from './support/service-process';
@@ -100,7 +99,7 @@ function render(api: LoadResult, direct: LoadResult, matches: number): string {
 }
 
 async function main(): Promise<void> {
-  buildIfNeeded(SERVICE);
+  buildDistIfNeeded(SERVICE);
   const info = serviceInfo(SERVICE);
   const databaseUrl = await prepareBenchDatabase(info);
   const seeded = await withClient(databaseUrl, (db) => seedOffers(db, OFFERS));

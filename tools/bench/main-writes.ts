@@ -14,12 +14,11 @@
  * (tools/bench/audit-ledger.ts measures it).
  */
 import { topicsConsumedBy } from '@platform/contracts';
-import { getToken } from '@platform/testing';
+import { buildDistIfNeeded, getToken } from '@platform/testing';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import type { LoadResult } from './support/api-load';
 import { prepareBenchDatabase, serviceInfo, withClient } from './support/bench-database';
-import { buildIfNeeded } from './support/build';
 import { waitCaughtUp } from './support/consumer-lag';
 import { pgbench, type PgbenchResult } from './support/direct-sql';
 import { MAIN_WRITES, type MainWrite } from './support/main-write-specs';
@@ -149,7 +148,7 @@ function render(results: Measured[], loadBefore: number[]): string {
 async function main(): Promise<void> {
   const loadBefore = loadavg();
   process.once('SIGINT', () => void running?.stop().finally(() => process.exit(130)));
-  buildIfNeeded(ONLY[0]);
+  buildDistIfNeeded(ONLY[0]);
   const results: Measured[] = [];
   for (const write of MAIN_WRITES.filter((w) => ONLY.includes(w.service))) {
     try {

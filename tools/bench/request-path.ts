@@ -13,7 +13,7 @@
  * `--profile startup` writes a profile of start-up only and stops there. `--dist` runs another build (a copy
  * of dist/ kept from before a change) as it is, without building.
  */
-import { getToken } from '@platform/testing';
+import { buildDistIfNeeded, getToken } from '@platform/testing';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
@@ -26,7 +26,6 @@ import {
   type LoadResult,
 } from './support/api-load';
 import { prepareBenchDatabase, serviceInfo, withClient } from './support/bench-database';
-import { buildIfNeeded } from './support/build';
 import { createScriptFromSample, pgbench, readScript } from './support/direct-sql';
 import { kafkaLatency } from './support/kafka-latency';
 import { render, type Report, type Step } from './support/report';
@@ -65,7 +64,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function main(): Promise<void> {
   const loadBefore = loadavg();
-  if (!DIST) buildIfNeeded(SERVICE);
+  if (!DIST) buildDistIfNeeded(SERVICE);
   const info = serviceInfo(SERVICE);
   const databaseUrl = await prepareBenchDatabase(info);
   const profileDir = PROFILE === 'none' ? undefined : join(ROOT, '.scratch', 'profiles');

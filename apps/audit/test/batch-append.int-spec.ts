@@ -88,11 +88,9 @@ describe('appending a whole batch in one transaction', () => {
     }
     const rows = await rowsOf(ids);
     expect(rows.map((r) => r.requestId)).toEqual(ids);
-    const inbox = await t.db.$queryRawUnsafe<{ n: bigint }[]>(
-      'SELECT count(*) AS n FROM inbox WHERE consumer = $1 AND event_id = ANY($2::text[])',
-      t.config.kit.consumerGroup,
-      events.map((e) => e.eventId),
-    );
+    const inbox = await t.db.$queryRaw<{ n: bigint }[]>`
+      SELECT count(*) AS n FROM inbox
+      WHERE consumer = ${t.config.kit.consumerGroup} AND event_id = ANY(${events.map((e) => e.eventId)}::text[])`;
     expect(Number(inbox[0]!.n)).toBe(20);
   });
 
