@@ -4,14 +4,17 @@
  * Reads every topic of the registry (libs/contracts, dead-letter topics included) from the beginning, or from
  * --since, to where it ended when the trace began, keeps the events whose `ce_correlationid` header is the
  * given id, and prints one line per event in time order: time, producing service, type, subject and the ids
- * in its data (an audit row: action, resource, outcome, request id). Never a CPR number (none is on Kafka) and
- * never a pseudonym. Exits 1 when no event carries the id, 2 on bad usage or when the broker cannot be read.
+ * in its data (an audit row: action, resource, outcome, request id). Financing's cost lines and refusion claim
+ * lines of the case are rows, not events: they come from financing's API (./financing.ts; FINANCING_URL,
+ * TRACE_TOKEN) and are printed in the same time order. Never a CPR number (none is on Kafka) and never a
+ * pseudonym. Exits 1 when nothing carries the id, 2 on bad usage or when the broker cannot be read.
  *
  * The correlation id of a referral's case is the X-Request-Id of the request that created it (docs/events.md).
  */
 import { allTopicNames, isCorrelationId } from '@platform/contracts';
 import type { KafkaSettings } from '@platform/messaging';
 import { kafkaPassword, stackSettings } from '@platform/testing';
+import { readFinancing } from './financing';
 import { readTopics } from './read-topics';
 import { formatLine, inTimeOrder, traceLineOf, type TraceLine } from './src/trace-line';
 
@@ -67,13 +70,14 @@ async function main(argv: string[]): Promise<number> {
       if (line) lines.push(line);
     },
   );
+  lines.push(...(await readFinancing(options.correlationId)));
   for (const line of inTimeOrder(lines)) console.log(formatLine(line));
   if (lines.length === 0) {
-    console.error(`[trace] no event carries correlation id ${options.correlationId} (${read} messages read)`);
+    console.error(`[trace] nothing carries correlation id ${options.correlationId} (${read} messages read)`);
     return 1;
   }
   const services = new Set(lines.map((l) => l.service)).size;
-  console.error(`[trace] ${lines.length} event(s) from ${services} service(s); ${read} messages read`);
+  console.error(`[trace] ${lines.length} line(s) from ${services} service(s); ${read} messages read`);
   return 0;
 }
 

@@ -28,6 +28,8 @@ describe('the audit trail across services', () => {
   let referralId: string;
   let pseudonym: string;
   let claimStep: string;
+  /** The citizens the municipality's read of its claim showed: one financing read row each. */
+  let claimCitizens: string[] = [];
 
   useService<PrismaService>(auditService, (service) => (t = service));
 
@@ -124,7 +126,7 @@ describe('the audit trail across services', () => {
     expect(other.status).toBe(404);
   });
 
-  it('and in financing: the state puts rules in force, the municipality claims refusion, two refused attempts', async () => {
+  it('and in financing: the state puts rules in force, the municipality claims refusion and reads it, three refused attempts', async () => {
     const finance = await financing.as('finance-state');
     // A claim is one per municipality, year and quarter, and the test database keeps them: a fresh year a run.
     const year = 2040 + randomInt(60);
@@ -167,6 +169,21 @@ describe('the audit trail across services', () => {
       .set('X-Request-Id', req('claim-decided-by-municipality'))
       .send({ lines: [{ lineNo: 1, approved: true }] });
     expect(decidedByMunicipality.status).toBe(403);
+
+    const read = await municipality
+      .get(`/api/v1/refusion-claims/${claim!.body.id}`)
+      .set('X-Request-Id', req('claim-read'));
+    expect(read.status).toBe(200);
+    // The claim's lines are the municipality's placements in that year (other tests' too): their citizens.
+    claimCitizens = [
+      ...new Set((read.body.lines as { citizenPseudonyms: string[] }[]).flatMap((l) => l.citizenPseudonyms)),
+    ];
+    const otherMunicipality = await (
+      await financing.as('caseworker-751')
+    )
+      .get(`/api/v1/refusion-claims/${claim!.body.id}`)
+      .set('X-Request-Id', req('claim-other-municipality'));
+    expect(otherMunicipality.status).toBe(404);
   });
 
   it('leaves exactly the expected rows in the ledger, allowed and denied', async () => {
@@ -193,6 +210,8 @@ describe('the audit trail across services', () => {
         '101',
         false,
       ],
+      ...claimCitizens.map(() => ['claim-read', 'financing', 'refusion-claim.read', 'ALLOWED', '101', false]),
+      ['claim-other-municipality', 'financing', 'refusion-claim.read', 'DENIED', '751', false],
     ].map(([step, service, action, outcome, orgCode, citizen]) => ({
       requestId: req(step as string),
       service,

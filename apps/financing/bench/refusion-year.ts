@@ -11,8 +11,8 @@
  */
 import { MUNICIPALITIES, type ResponsibilityChange } from '@platform/domain';
 import { performance } from 'node:perf_hooks';
-import { municipalCostByMonth, type CostLine } from '../src/cost/domain/accrual';
-import { accruePlacement, planReplacements } from '../src/cost/domain/ledger';
+import { municipalCostByMonth } from '../src/cost/domain/accrual';
+import { accruePlacement, planReplacements, type CaseCostLine } from '../src/cost/domain/ledger';
 import { BANDS_2022_LEVEL } from '../src/refusion/domain/bands';
 import { compareClaims, computeClaim, type ClaimInput } from '../src/refusion/domain/claim-computation';
 
@@ -73,7 +73,7 @@ let lineSum = 0;
 const t0 = performance.now();
 for (const [code, own] of byMunicipality) {
   const a = performance.now();
-  const lines: CostLine[] = [];
+  const lines: CaseCostLine[] = [];
   for (const p of own)
     lines.push(...accruePlacement(p, offer, new Map([[YEAR, rates[Number(p.offerId.slice(1))]!]]), changes));
   lineCount += lines.length;

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { defineService } from '@platform/kit';
 import { BlockGrantModule } from './block-grant/block-grant.module';
+import { CaseTraceModule } from './case-trace/case-trace.module';
 import { CoFinancingModule } from './co-financing/co-financing.module';
 import { CostModule } from './cost/cost.module';
 import { PrismaService } from './database/prisma.service';
@@ -23,6 +24,7 @@ import { RuleSetModule } from './rule-set/rule-set.module';
     BlockGrantModule,
     ReportModule,
     RiskCapitalModule,
+    CaseTraceModule,
   ],
 })
 export class AppModule {}

@@ -213,10 +213,24 @@ describe('funding: co-financing, block grants and risk capital', () => {
     expect(again.body.items.some((i: { referralId: string }) => i.referralId === referralId)).toBe(false);
 
     const muni = await t.as('caseworker-101');
-    const seen = (await muni.get(`/api/v1/co-financing-invoices?month=${month}`)).body.items.find(
-      (i: { id: string }) => i.id === invoice.id,
-    );
+    const listing = `invoices-${randomUUID()}`;
+    const seen = (
+      await muni.get(`/api/v1/co-financing-invoices?month=${month}`).set('X-Request-Id', listing)
+    ).body.items.find((i: { id: string }) => i.id === invoice.id);
     expect(seen).toBeDefined();
+    // An invoice is the citizen's placement in a month: the listing is an audited read of that citizen.
+    const { citizenPseudonym } = await t.db.placement.findUniqueOrThrow({ where: { referralId } });
+    const audited = await t.db.outboxMessage.findMany({
+      where: { topic: TOPICS.audit, payload: { path: ['requestId'], equals: listing } },
+    });
+    expect(audited.map((a) => a.payload)).toContainEqual(
+      expect.objectContaining({
+        action: 'co-financing-invoice.list',
+        citizenPseudonym,
+        purpose: 'financing',
+        outcome: 'ALLOWED',
+      }),
+    );
     expect(
       (
         await (await t.as('caseworker-751')).get(`/api/v1/co-financing-invoices?month=${month}`)

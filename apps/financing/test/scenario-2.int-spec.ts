@@ -18,14 +18,29 @@ import {
   type TestService,
 } from '@platform/testing';
 import Ajv from 'ajv';
+import { execFile } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { financingService } from '../src/app.module';
 import type { PrismaService } from '../src/database/prisma.service';
 import { csvRecords } from './support/csv';
 import { advisoryFunctionInRegion } from './support/knowledge';
 
 const YEAR = 2027;
+
+/** An audit event as financing writes it to the outbox (AuditRecorded's data). */
+interface AuditRow {
+  action: string;
+  outcome: 'ALLOWED' | 'DENIED';
+  purpose: string;
+  service: string;
+  resource: { type: string; id?: string };
+  citizenPseudonym?: string;
+  actor: { orgCode: string };
+}
 const BANDS = [
   { threshold: '860000.00', percent: 25 },
   { threshold: '1680000.00', percent: 50 },
@@ -47,6 +62,8 @@ describe('scenario 2: deviation from advice and conditional refusion (municipal 
   const today = todayInDenmark();
   // A child born 2015 (serial 4000–9999: the 2000s), new each run: one citizen's placements share a claim line.
   const cpr = `010115${4000 + Math.floor(Math.random() * 6000)}`;
+  // The case's correlation id: the X-Request-Id of the request that creates the referral (docs/events.md).
+  const caseId = `case-${randomUUID()}`;
   let advisedOffer: string;
   let moderateOffer: string;
   let referralId: string;
@@ -125,6 +142,7 @@ describe('scenario 2: deviation from advice and conditional refusion (municipal 
     await eventually(async () => {
       const res = await caseworker
         .post('/api/v1/referrals')
+        .set('X-Request-Id', caseId)
         .send({ cpr, targetGroup: 'AUTISM', assessedLevel: 'HIGH', referralDate: today });
       if (res.status !== 201) return false;
       referralId = res.body.id;
@@ -391,6 +409,132 @@ describe('scenario 2: deviation from advice and conditional refusion (municipal 
     );
   });
 
+  it('audits every read of the claim, its what-if and exports, the cost lines and entries, one row per citizen; a claim out of reach is a DENIED row', async () => {
+    const muni = await t.as('caseworker-751');
+    const other = await t.as('caseworker-101');
+    const pseudonym = claim.lines.find((l) => l.referralIds.includes(referralId))!.citizenPseudonyms[0]!;
+    const step = (name: string) => `audit-${since.getTime()}-${name}`;
+    /** The audit rows a request left in the outbox, by its X-Request-Id. */
+    const audited = async (requestId: string) =>
+      (
+        await t.db.outboxMessage.findMany({
+          where: { topic: TOPICS.audit, payload: { path: ['requestId'], equals: requestId } },
+        })
+      ).map((m) => m.payload as unknown as AuditRow);
+    /** One allowed financing read per citizen shown, each naming the citizen, and only those. */
+    const expectReads = async (requestId: string, action: string, shown: string[]) => {
+      const rows = await audited(requestId);
+      expect(rows.map((r) => r.citizenPseudonym).sort()).toEqual([...new Set(shown)].sort());
+      expect(
+        rows.every((r) => r.action === action && r.outcome === 'ALLOWED' && r.purpose === 'financing'),
+      ).toBe(true);
+      expect(rows.every((r) => r.service === 'financing')).toBe(true);
+      expect(shown).toContain(pseudonym);
+    };
+    const expectDenied = async (requestId: string, action: string, resource: object) =>
+      expect(await audited(requestId)).toEqual([
+        expect.objectContaining({
+          action,
+          outcome: 'DENIED',
+          resource,
+          actor: expect.objectContaining({ orgCode: '101' }),
+        }),
+      ]);
+
+    const read = await muni.get(`/api/v1/refusion-claims/${claim.id}`).set('X-Request-Id', step('read'));
+    expect(read.status).toBe(200);
+    const claimLines = read.body.lines as { citizenPseudonyms: string[] }[];
+    await expectReads(
+      step('read'),
+      'refusion-claim.read',
+      claimLines.flatMap((l) => l.citizenPseudonyms),
+    );
+    expect(
+      (await other.get(`/api/v1/refusion-claims/${claim.id}`).set('X-Request-Id', step('read-other'))).status,
+    ).toBe(404);
+    await expectDenied(step('read-other'), 'refusion-claim.read', { type: 'refusion-claim', id: claim.id });
+
+    const whatIf = await muni
+      .get(`/api/v1/refusion-claims/${claim.id}/what-if?ruleSetId=${proposalId}`)
+      .set('X-Request-Id', step('what-if'));
+    expect(whatIf.status).toBe(200);
+    const compared = whatIf.body.lines as { citizenPseudonyms: string[] }[];
+    await expectReads(
+      step('what-if'),
+      'refusion-claim.what-if',
+      compared.flatMap((l) => l.citizenPseudonyms),
+    );
+    expect(
+      (
+        await other
+          .get(`/api/v1/refusion-claims/${claim.id}/what-if?ruleSetId=${proposalId}`)
+          .set('X-Request-Id', step('what-if-other'))
+      ).status,
+    ).toBe(404);
+    await expectDenied(step('what-if-other'), 'refusion-claim.what-if', {
+      type: 'refusion-claim',
+      id: claim.id,
+    });
+
+    // Exports: the citizens of the rows that were streamed, recorded before the response ended.
+    const exported = await muni
+      .get(`/api/v1/refusion-claims/${claim.id}/export`)
+      .set('X-Request-Id', step('export'));
+    expect(exported.status).toBe(200);
+    const exportedCitizens = (text: string) =>
+      csvRecords(text).flatMap((r) => r.citizen_pseudonyms!.split('|'));
+    await expectReads(step('export'), 'refusion-claim.export', exportedCitizens(exported.text));
+    const year = await (
+      await t.as('finance-state')
+    )
+      .get(`/api/v1/refusion-exports?year=${YEAR}&municipalityCode=751`)
+      .set('X-Request-Id', step('year-export'));
+    expect(year.status).toBe(200);
+    await expectReads(step('year-export'), 'refusion-year.export', exportedCitizens(year.text));
+    expect(
+      (
+        await other
+          .get(`/api/v1/refusion-exports?year=${YEAR}&municipalityCode=751`)
+          .set('X-Request-Id', step('year-export-other'))
+      ).status,
+    ).toBe(404);
+    await expectDenied(step('year-export-other'), 'refusion-year.export', {
+      type: 'refusion-year',
+      id: `751-${YEAR}`,
+    });
+
+    // Cost lines of the referral, and of the citizen by pseudonym: one read of that one citizen each.
+    for (const [name, query] of [
+      ['cost-referral', `referralId=${referralId}`],
+      ['cost-citizen', `citizenPseudonym=${pseudonym}`],
+    ] as const) {
+      const res = await muni.get(`/api/v1/cost-lines?year=${YEAR}&${query}`).set('X-Request-Id', step(name));
+      expect(res.body.items.length).toBeGreaterThan(0);
+      await expectReads(step(name), 'cost-line.list', [pseudonym]);
+    }
+    // A region may not look a citizen up: refused, and the attempt names the citizen it tried.
+    const region = await (
+      await t.as('planner-1082')
+    )
+      .get(`/api/v1/cost-lines?year=${YEAR}&citizenPseudonym=${pseudonym}`)
+      .set('X-Request-Id', step('cost-region'));
+    expect(region.status).toBe(403);
+    expect(await audited(step('cost-region'))).toEqual([
+      expect.objectContaining({ action: 'cost-line.list', outcome: 'DENIED', citizenPseudonym: pseudonym }),
+    ]);
+
+    // One-off entries name a placement by referral id: audited by the placement's citizen.
+    const entries = await muni
+      .get(`/api/v1/one-off-entries?year=${YEAR}`)
+      .set('X-Request-Id', step('entries'));
+    expect(entries.status).toBe(200);
+    const rows = await audited(step('entries'));
+    expect(rows.filter((r) => r.citizenPseudonym === pseudonym)).toEqual([
+      expect.objectContaining({ action: 'one-off-entry.list', outcome: 'ALLOWED', purpose: 'financing' }),
+    ]);
+    expect(new Set(rows.map((r) => r.citizenPseudonym)).size).toBe(rows.length);
+  });
+
   it('the state settles the year: income recorded after the Q4 decision makes it negative; once only; the event names no citizen', async () => {
     const income = await (await t.as('caseworker-751')).post('/api/v1/one-off-entries').send({
       referralId,
@@ -449,4 +593,66 @@ describe('scenario 2: deviation from advice and conditional refusion (municipal 
     expect(raw).not.toContain(referralId);
     expect(raw).not.toMatch(/[0-9a-f]{64}/);
   }, 40_000);
+
+  it("one correlation id follows the case into financing: its cost lines and its claim line carry the referral's", async () => {
+    const lines = await (
+      await t.as('caseworker-751')
+    ).get(`/api/v1/cost-lines?year=${YEAR}&referralId=${referralId}`);
+    expect(lines.body.items).toHaveLength(12);
+    for (const l of lines.body.items as { month: string; correlationId: string }[])
+      expect([l.month, l.correlationId]).toEqual([l.month, caseId]);
+    const line = claim.lines.find((l) => l.referralIds.includes(referralId))!;
+    const stored = await t.db.refusionClaimLine.findFirst({
+      where: { claimId: claim.id, lineNo: line.lineNo },
+    });
+    expect(stored?.correlationIds).toEqual([caseId]);
+
+    // The state's auditor reads the case's rows by its id: ids and times, no amount, no pseudonym.
+    const auditor = await t.as('auditor-state');
+    const trace = await auditor.get(`/api/v1/case-trace?correlationId=${caseId}`);
+    expect(trace.status).toBe(200);
+    expect(trace.body.costLines).toHaveLength(12);
+    expect(trace.body.costLines[0]).toEqual({
+      referralId,
+      month: expect.stringMatching(/^2027-\d\d$/),
+      payer: { type: 'municipality', code: '751' },
+      version: expect.any(Number),
+      accruedAt: expect.any(String),
+    });
+    expect(trace.body.claimLines).toEqual([
+      expect.objectContaining({ claimId: claim.id, lineNo: line.lineNo, decision: 'APPROVED', quarter: 4 }),
+    ]);
+    expect(JSON.stringify(trace.body)).not.toMatch(/[0-9a-f]{64}|amountOre/);
+    expect(
+      (await auditor.get('/api/v1/case-trace?correlationId=not%20an%20id')).body.errors[0].pointer,
+    ).toMatch(/correlationId/);
+    expect(
+      (await (await t.as('caseworker-751')).get(`/api/v1/case-trace?correlationId=${caseId}`)).status,
+    ).toBe(403);
+  }, 40_000);
+
+  it('tools/trace prints the path from the referral through its cost lines to the decided claim line, in time order', async () => {
+    // tools/trace asks financing's API over HTTP: the service under test listens on a port of its own for it.
+    await t.app.listen(0, '127.0.0.1');
+    const { port } = t.app.getHttpServer().address() as AddressInfo;
+    const { stdout } = await promisify(execFile)(
+      join(__dirname, '../../../tools/trace'),
+      [caseId, '--since', since.toISOString()],
+      { timeout: 150_000, env: { ...process.env, FINANCING_URL: `http://127.0.0.1:${port}` } },
+    );
+    const out = stdout.trim().split('\n');
+    const times = out.map((l) => l.split(/\s+/)[0]);
+    expect(times).toEqual([...times].sort());
+    const at = (pattern: RegExp) => out.findIndex((l) => pattern.test(l));
+    const created = at(/\sdk\.social\.referral\.created\.v1\s/);
+    const cost = at(new RegExp(`\\sfinancing\\s+cost-line\\s+subject=${referralId}\\s`));
+    const decided = at(
+      new RegExp(`\\srefusion-claim-line\\.decided\\s+subject=${claim.id}\\s.*decision=APPROVED`),
+    );
+    expect([created, cost, decided].every((i) => i >= 0)).toBe(true);
+    expect(created).toBeLessThan(cost);
+    expect(cost).toBeLessThan(decided);
+    expect(out.filter((l) => /\scost-line\s/.test(l))).toHaveLength(12);
+    expect(stdout).not.toMatch(/citizenPseudonym|[0-9a-f]{64}/);
+  }, 180_000);
 });

@@ -23,6 +23,7 @@ interface Line {
   version: number;
   payer: { type: string; code: string };
   citizenPseudonym?: string;
+  correlationId: string | null;
 }
 
 /**
@@ -35,6 +36,8 @@ describe('stored cost lines, the monthly jobs and the population key', () => {
   const offerId = randomUUID();
   const referralId = randomUUID();
   const pseudonym = randomBytes(32).toString('hex');
+  /** The case's correlation id: that of the first placement-started (sent without one, so its own ce_id). */
+  let caseId: string;
   const targetGroup = `LEDGER_${randomBytes(4).toString('hex').toUpperCase()}`;
   const started = {
     referralId,
@@ -88,7 +91,7 @@ describe('stored cost lines, the monthly jobs and the population key', () => {
 
   it('accrues each month of the placement exactly once, however often placement-started is delivered', async () => {
     // Twice with one id (a redelivery), and once more with another id (the producer sent it again).
-    await deliver(PlacementStarted, referralId, started, 'referrals', 2);
+    caseId = await deliver(PlacementStarted, referralId, started, 'referrals', 2);
     await deliver(PlacementStarted, referralId, started, 'referrals');
     await eventually(async () => (await own()).length === 10, 30_000);
     const items = await own();
@@ -111,6 +114,7 @@ describe('stored cost lines, the monthly jobs and the population key', () => {
       citizenPseudonym: pseudonym,
     });
     expect(items.every((l) => l.version === 1 && l.payer.code === '461')).toBe(true);
+    expect(items.every((l) => l.correlationId === caseId)).toBe(true);
     expect(await t.db.costLine.count({ where: { referralId } })).toBe(10);
   }, 40_000);
 
@@ -131,9 +135,11 @@ describe('stored cost lines, the monthly jobs and the population key', () => {
     await eventually(async () => (await own()).find((l) => l.month === '2026-06')?.version === 2, 30_000);
     const items = await own();
     expect(items.find((l) => l.month === '2026-05')).toMatchObject({ version: 1, payer: { code: '461' } });
+    // Re-accrued by another event (another correlation id), the month keeps the case's.
     expect(items.find((l) => l.month === '2026-06')).toMatchObject({
       version: 2,
       payer: { type: 'region', code: '1083' },
+      correlationId: caseId,
     });
     const region = await lines('planner-1083', `referralId=${referralId}`);
     expect(region.items.map((l) => l.month)).toContain('2026-06');
@@ -154,7 +160,7 @@ describe('stored cost lines, the monthly jobs and the population key', () => {
       .send({ unit: 'DAY', amount: '3500.00' });
     expect(res.status).toBe(200);
     const march = (await own()).find((l) => l.month === '2026-03');
-    expect(march).toMatchObject({ amountOre: 22 * 350_000, version: 2 });
+    expect(march).toMatchObject({ amountOre: 22 * 350_000, version: 2, correlationId: caseId });
   });
 
   it('the monthly accrual job accrues a month once: a lost month comes back, a second run does nothing', async () => {
@@ -164,7 +170,11 @@ describe('stored cost lines, the monthly jobs and the population key', () => {
     const run = await job.run('2026-07-02');
     expect(run).toMatchObject({ month: '2026-07' });
     expect(run!.placements).toBeGreaterThanOrEqual(1);
-    expect((await own()).find((l) => l.month === '2026-07')).toMatchObject({ days: 15, version: 1 });
+    expect((await own()).find((l) => l.month === '2026-07')).toMatchObject({
+      days: 15,
+      version: 1,
+      correlationId: caseId,
+    });
     expect(await job.run('2026-07-20')).toBeNull();
   }, 120_000);
 

@@ -234,6 +234,7 @@ export const ACCESS_TABLE: Record<string, AccessRow> = {
     'planner-1083',
   ],
   'financing POST /api/v1/risk-capital-applications/{id}/decision': ['planner-state', 'finance-state'],
+  'financing GET /api/v1/case-trace': ['auditor-state'],
   'knowledge GET /api/v1/knowledge-environments': ANY_IDENTITY,
   'knowledge GET /api/v1/knowledge-environments/{id}': ANY_IDENTITY,
   'knowledge GET /api/v1/advice-cases': [
@@ -434,6 +435,7 @@ export const ACCESS_TABLE: Record<string, AccessRow> = {
     'planner-751',
   ],
   'specialty-planning GET /api/v1/offers/{id}': ANY_IDENTITY,
+  'specialty-planning GET /api/v1/offers/{id}/occupancy': ANY_IDENTITY,
   'specialty-planning PUT /api/v1/offers/{id}': [
     'planner-1084',
     'planner-1082',

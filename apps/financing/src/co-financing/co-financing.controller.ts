@@ -22,6 +22,7 @@ import { Change, type ChangeRequest } from '@platform/kit';
 import { Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { z } from 'zod';
+import { CitizenReads } from '../common/citizen-reads';
 import { oreView } from '../common/money-fields';
 import { INVOICE_STATUSES } from './co-financing.domain';
 import type { InvoiceRow } from './co-financing.repository';
@@ -84,6 +85,7 @@ export class CoFinancingController {
   constructor(
     private readonly service: CoFinancingService,
     private readonly invoices: CoFinancingRepository,
+    private readonly reads: CitizenReads,
   ) {}
 
   @Post()
@@ -111,6 +113,7 @@ export class CoFinancingController {
   async list(
     @CurrentPrincipal() p: Principal,
     @Query(new ZodValidationPipe(listQuery, 'query')) q: { month?: string },
+    @RequestId() requestId: string | undefined,
   ) {
     const scope =
       p.orgType === 'region'
@@ -118,7 +121,16 @@ export class CoFinancingController {
         : p.orgType === 'municipality'
           ? { municipalityCode: p.orgCode }
           : {};
-    return { items: (await this.invoices.list({ ...scope, month: q.month })).map(view) };
+    const rows = await this.invoices.list({ ...scope, month: q.month });
+    // An invoice is one citizen's placement in a month: each citizen listed is an audited read.
+    await this.reads.ofReferrals(
+      p,
+      'co-financing-invoice.list',
+      { type: 'co-financing-invoices', id: q.month },
+      rows.map((i) => i.referralId),
+      requestId,
+    );
+    return { items: rows.map(view) };
   }
 
   @Post(':id/paid')

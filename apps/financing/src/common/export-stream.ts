@@ -33,6 +33,18 @@ export function csvCell(value: Cell): string {
 
 export const csvLine = (cells: readonly Cell[]) => `${cells.map(csvCell).join(';')}\n`;
 
+/**
+ * Sees what an export sent: `row` as each row is written, `done` once the cursor's connection is released and
+ * before the response ends, also when the export stopped early (the client went away, a query failed), so that
+ * what did leave is accounted for. An audit of the citizens exported collects in `row` and records in `done`:
+ * the rows are never held, and the audit's own transaction never waits for a second connection while the cursor
+ * holds one (concurrent exports could otherwise empty the pool).
+ */
+export interface ExportObserver<R> {
+  row(row: R): void;
+  done(): Promise<void>;
+}
+
 async function write(res: Response, chunk: string): Promise<void> {
   if (!res.write(chunk)) await once(res, 'drain');
 }
@@ -41,6 +53,7 @@ async function write(res: Response, chunk: string): Promise<void> {
  * Streams a query's rows as CSV (`text/csv; charset=utf-8`, a header row) or JSON (an array of objects), each row
  * written as it is fetched from a server-side cursor: neither the rows nor the text are ever held whole, and the
  * response is chunked (no Content-Length). The cursor lives in a read-only transaction of its own connection.
+ * A failure of the observer's `done` fails the response before it ends: a complete export has been accounted for.
  */
 export async function streamExport<R>(
   res: Response,
@@ -49,6 +62,7 @@ export async function streamExport<R>(
   columns: readonly ExportColumn<R>[],
   format: ExportFormat,
   filename: string,
+  observer?: ExportObserver<R>,
 ): Promise<void> {
   res.status(200);
   if (format === 'csv')
@@ -56,6 +70,23 @@ export async function streamExport<R>(
       .type('text/csv; charset=utf-8')
       .setHeader('Content-Disposition', `attachment; filename="${filename}.csv"`);
   else res.type('application/json');
+  try {
+    await streamRows(res, db, query, columns, format, (row) => observer?.row(row));
+  } finally {
+    await observer?.done();
+  }
+  res.end(format === 'json' ? ']' : undefined);
+}
+
+/** The header, then each row as the cursor yields it, in the cursor's read-only transaction. */
+async function streamRows<R>(
+  res: Response,
+  db: PgDatabase,
+  query: SqlStatement,
+  columns: readonly ExportColumn<R>[],
+  format: ExportFormat,
+  written: (row: R) => void,
+): Promise<void> {
   let first = true;
   await db.$transaction(async (tx) => {
     await tx.query({ text: 'SET TRANSACTION READ ONLY', values: [] });
@@ -74,8 +105,8 @@ export async function streamExport<R>(
           await write(res, `${first ? '' : ','}${JSON.stringify(item)}`);
         }
         first = false;
+        written(row);
       }
     }
   });
-  res.end(format === 'json' ? ']' : undefined);
 }

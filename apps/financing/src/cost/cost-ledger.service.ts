@@ -3,8 +3,7 @@ import type { Tx } from '../database/prisma.service';
 import { IntakeRepository } from '../intake/intake.repository';
 import { RateRepository } from '../rate/rate.repository';
 import { CostLineRepository } from './cost-line.repository';
-import { accruePlacement, planReplacements, type MonthWindow } from './domain/ledger';
-import type { CostLine } from './domain/accrual';
+import { accruePlacement, planReplacements, type CaseCostLine, type MonthWindow } from './domain/ledger';
 
 /** Which placements a fact touches. */
 export type LedgerScope =
@@ -32,7 +31,9 @@ function scopeSql(scope: LedgerScope): { where: string; values: unknown[] } {
  * The cost ledger: accrues stored cost lines from the facts (placements, responsibility, offers, rates) in the
  * transaction that brings a new fact, so the lines change with the fact or not at all. The arithmetic is the
  * pure accrual's (domain/accrual, domain/ledger); this loads the facts, locks the placements and writes only
- * the months that differ.
+ * the months that differ. Each line carries its placement's correlation id (the case's, stored from the placement
+ * event), not the id of the fact that re-accrued it: a rate set through the API or the monthly job changes the
+ * amounts of a case, not which case it is.
  */
 @Injectable()
 export class CostLedger {
@@ -67,7 +68,7 @@ export class CostLedger {
     const offers = await this.intake.offers(offerIds, tx);
     const rates = await this.rates.byOffer(offerIds, tx);
     const changes = await this.intake.responsibilityChanges(tx);
-    const fresh: CostLine[] = [];
+    const fresh: CaseCostLine[] = [];
     for (const p of placements) {
       const offer = offers.get(p.offerId);
       if (offer) fresh.push(...accruePlacement(p, offer, rates.get(p.offerId) ?? new Map(), changes, window));

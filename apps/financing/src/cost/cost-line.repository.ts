@@ -21,7 +21,8 @@ export const COST_LINE_SELECT = `
          to_char(first_day, 'YYYY-MM-DD') AS "firstDay", to_char(last_day, 'YYYY-MM-DD') AS "lastDay", days,
          responsibility, json_build_object('type', payer_type, 'code', payer_code) AS payer, unit,
          rate_ore::float8 AS "rateOre", amount_ore::float8 AS "amountOre",
-         knowledge_overhead_ore::float8 AS "knowledgeOverheadOre", version
+         knowledge_overhead_ore::float8 AS "knowledgeOverheadOre", version,
+         correlation_id AS "correlationId"
   FROM cost_line`;
 
 /** The WHERE clause and its values for a filter (parameters only, never text from the caller). */
@@ -74,7 +75,10 @@ export class CostLineRepository {
     return costs;
   }
 
-  /** Replaces the planned months: their old lines go, their new lines come with the month's next version. */
+  /**
+   * Replaces the planned months: their old lines go, their new lines come with the month's next version and the
+   * case's correlation id.
+   */
   async replace(tx: Tx, replacements: readonly MonthReplacement[]): Promise<void> {
     if (replacements.length === 0) return;
     await tx.query({
@@ -87,14 +91,15 @@ export class CostLineRepository {
     await tx.query({
       text: `INSERT INTO cost_line (referral_id, month, payer_type, payer_code, municipality_code, citizen_pseudonym,
                offer_id, target_group, first_day, last_day, days, responsibility, unit, rate_ore, amount_ore,
-               knowledge_overhead_ore, version, accrued_at)
+               knowledge_overhead_ore, version, accrued_at, correlation_id)
              SELECT l."referralId", l.month, l.payer->>'type', l.payer->>'code', l."municipalityCode",
                     l."citizenPseudonym", l."offerId", l."targetGroup", l."firstDay", l."lastDay", l.days,
-                    l.responsibility, l.unit, l."rateOre", l."amountOre", l."knowledgeOverheadOre", l.version, now()
+                    l.responsibility, l.unit, l."rateOre", l."amountOre", l."knowledgeOverheadOre", l.version, now(),
+                    l."correlationId"
              FROM jsonb_to_recordset($1::jsonb) AS l("referralId" uuid, month text, payer jsonb, "municipalityCode" text,
                     "citizenPseudonym" text, "offerId" uuid, "targetGroup" text, "firstDay" date, "lastDay" date,
                     days int, responsibility text, unit text, "rateOre" bigint, "amountOre" bigint,
-                    "knowledgeOverheadOre" bigint, version int)`,
+                    "knowledgeOverheadOre" bigint, version int, "correlationId" text)`,
       values: [JSON.stringify(rows)],
     });
   }

@@ -7,7 +7,7 @@ import {
   ApiQueryFrom,
   isoDateView,
   namedSchema,
-  ProblemException,
+  RequestId,
   uuidView,
   ZodValidationPipe,
 } from '@platform/http';
@@ -57,6 +57,10 @@ const costLineSchema = namedSchema(
       .number()
       .int()
       .meta({ description: "The month's accrual version: a later fact that changed the month raised it" }),
+    correlationId: z.string().nullable().meta({
+      description:
+        "The case's correlation id (the referral's, for tools/trace); null for lines from before it was kept",
+    }),
   }),
 );
 const listSchema = namedSchema(
@@ -71,7 +75,7 @@ const listSchema = namedSchema(
 /**
  * Cost lines (udgiftslinjer) per month, as the ledger stored them: a municipality sees those of its own
  * referrals, a region those it pays (regional responsibility). The citizen pseudonym only reaches the
- * municipality that referred the citizen, so only it may filter by one.
+ * municipality that referred the citizen, so only it may filter by one. Every citizen shown is an audited read.
  */
 @ApiTags('cost-lines')
 @ApiProblems(401)
@@ -92,17 +96,10 @@ export class CostController {
   async list(
     @CurrentPrincipal() p: Principal,
     @Query(new ZodValidationPipe(query, 'query')) q: z.infer<typeof query>,
+    @RequestId() requestId: string | undefined,
   ) {
     const municipal = p.orgType === 'municipality';
-    if (!municipal && q.citizenPseudonym)
-      throw ProblemException.forbidden('only the referring municipality may look up a citizen pseudonym');
-    const lines = await this.costs.inYear(q.year, q.throughMonth, {
-      ...(municipal
-        ? { municipalityCode: p.orgCode }
-        : { payer: { type: 'region' as const, code: p.orgCode } }),
-      ...(q.referralId ? { referralIds: [q.referralId] } : {}),
-      ...(q.citizenPseudonym ? { citizenPseudonym: q.citizenPseudonym } : {}),
-    });
+    const lines = await this.costs.read(p, q, requestId);
     const items = lines.map(({ citizenPseudonym, ...l }) => (municipal ? { ...l, citizenPseudonym } : l));
     const missing = municipal && !q.referralId && !q.citizenPseudonym;
     return {

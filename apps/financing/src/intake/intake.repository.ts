@@ -7,12 +7,16 @@ import type {
   PlacementStarted,
 } from '@platform/contracts';
 import type { IsoDate, Responsibility, ResponsibilityChange } from '@platform/domain';
+import { currentCorrelationId } from '@platform/messaging';
 import { PgDatabase } from '@platform/persistence';
-import type { OfferFacts, PlacementFacts } from '../cost/domain/accrual';
+import type { OfferFacts } from '../cost/domain/accrual';
+import type { CasePlacement } from '../cost/domain/ledger';
 import type { Tx } from '../database/prisma.service';
 
 /** A placement with what refusion needs to know about its advice. */
-export interface PlacementRow extends PlacementFacts {
+export interface PlacementRow extends CasePlacement {
+  /** The case's correlation id, from the placement event (null: placed before issue 13). */
+  correlationId: string | null;
   ageGroup: string;
   adviceObtained: boolean;
   followsAdvice: boolean | null;
@@ -34,7 +38,7 @@ const PLACEMENT_SELECT = `
          to_char(start_date, 'YYYY-MM-DD') AS "startDate", to_char(end_date, 'YYYY-MM-DD') AS "endDate",
          deviation, advice_obtained AS "adviceObtained", follows_advice AS "followsAdvice",
          decided_before_advice AS "decidedBeforeAdvice", to_char(decided_on, 'YYYY-MM-DD') AS "decidedOn",
-         to_char(advice_received_on, 'YYYY-MM-DD') AS "adviceReceivedOn"
+         to_char(advice_received_on, 'YYYY-MM-DD') AS "adviceReceivedOn", correlation_id AS "correlationId"
   FROM placement`;
 
 /**
@@ -65,21 +69,26 @@ export class IntakeRepository {
       ON CONFLICT (target_group, effective_from) DO UPDATE SET responsibility = EXCLUDED.responsibility`;
   }
 
+  /**
+   * The placement with the case's correlation id: the consumer runs in the placement event's (the referral's),
+   * and the placement keeps the first it got, so its cost lines name the case whatever re-accrues them later.
+   */
   async placementStarted(tx: Tx, d: EventData<typeof PlacementStarted>): Promise<void> {
+    const correlationId = currentCorrelationId() ?? null;
     // followsAdvice is null when no advice was given before the decision; late advice updates it (adviceReceived).
     await tx.$executeRaw`
       INSERT INTO placement (referral_id, municipality_code, citizen_pseudonym, age_group, target_group, offer_id,
                              operator_org_code, level, start_date, end_date, deviation, advice_obtained,
                              follows_advice, decided_before_advice, decided_on, advice_received_on,
-                             updated_at)
+                             updated_at, correlation_id)
       SELECT ${d.referralId}::uuid, ${d.municipalityCode}::text, ${d.citizenPseudonym}::text, ${d.ageGroup}::text,
              ${d.targetGroup}::text, ${d.offerId}::uuid, ${d.operatorOrgCode}::text, ${d.level}::text,
              ${d.startDate}::date, NULL::date, ${d.deviation}::boolean, ${d.followsAdvice !== null}::boolean,
              ${d.followsAdvice}::boolean, u.referral_id IS NOT NULL, u.decided_on,
-             u.advice_received_on, now()
+             u.advice_received_on, now(), ${correlationId}::text
       FROM (SELECT 1) AS one LEFT JOIN urgent_decision u ON u.referral_id = ${d.referralId}::uuid
       ON CONFLICT (referral_id) DO UPDATE SET start_date = EXCLUDED.start_date, offer_id = EXCLUDED.offer_id,
-        deviation = EXCLUDED.deviation,
+        deviation = EXCLUDED.deviation, correlation_id = COALESCE(placement.correlation_id, EXCLUDED.correlation_id),
         advice_obtained = placement.advice_obtained OR EXCLUDED.advice_obtained,
         follows_advice = COALESCE(EXCLUDED.follows_advice, placement.follows_advice), updated_at = now()`;
   }

@@ -7,6 +7,7 @@ import {
   ApiQueryFrom,
   openApiSchema,
   ProblemException,
+  RequestId,
   uuidParam,
   ZodValidationPipe,
 } from '@platform/http';
@@ -14,9 +15,14 @@ import { PgDatabase } from '@platform/persistence';
 import type { Response } from 'express';
 import { z } from 'zod';
 import { year } from '../common/money-fields';
-import { EXPORT_FORMATS, streamExport, type ExportColumn, type ExportFormat } from '../common/export-stream';
-import { RefusionRepository } from './refusion.repository';
-import { mayRead } from './refusion.service';
+import {
+  EXPORT_FORMATS,
+  streamExport,
+  type ExportColumn,
+  type ExportFormat,
+  type ExportObserver,
+} from '../common/export-stream';
+import { claimResource, ClaimAccess, yearResource } from './claim-access';
 
 /** One exported claim line: the citizen by pseudonym only (no referral id, no CPR), amounts in øre. */
 interface ExportRow {
@@ -96,16 +102,31 @@ const EXPORT_RESPONSE = {
 /**
  * Exports of refusion claims, per claim and per municipality and year, streamed from a database cursor as CSV or
  * JSON. The same rules as reading the claim: the municipality its own, the state all; another municipality gets
- * 404, a region 403. Citizens appear by pseudonym only.
+ * 404 (audited as a denied attempt), a region 403. Citizens appear by pseudonym only, and every citizen exported is
+ * an audited read: the pseudonyms are collected as their rows are written, and recorded once the cursor closes.
  */
 @ApiTags('refusion')
 @ApiProblems(401)
 @Controller('api/v1')
 export class RefusionExportController {
   constructor(
-    private readonly claims: RefusionRepository,
+    private readonly access: ClaimAccess,
     private readonly db: PgDatabase,
   ) {}
+
+  /** Collects the citizens of the rows written (a set of pseudonyms, not the rows) and audits them at the end. */
+  private audited(
+    p: Principal,
+    action: string,
+    resource: { type: string; id: string },
+    requestId: string | undefined,
+  ): ExportObserver<ExportRow> {
+    const exported = new Set<string>();
+    return {
+      row: (r) => r.citizenPseudonyms.forEach((c) => exported.add(c)),
+      done: () => this.access.shown(p, action, resource, exported, requestId),
+    };
+  }
 
   @Get('refusion-claims/:id/export')
   @Access(READERS)
@@ -118,10 +139,11 @@ export class RefusionExportController {
     @CurrentPrincipal() p: Principal,
     @Param('id', uuidParam) id: string,
     @Query(new ZodValidationPipe(claimExportQuery, 'query')) q: { format: ExportFormat },
+    @RequestId() requestId: string | undefined,
     @Res() res: Response,
   ): Promise<void> {
-    const owner = await this.claims.owner(id);
-    if (!owner || !mayRead(p, owner)) throw ProblemException.notFound(`refusion claim ${id}`);
+    const action = 'refusion-claim.export';
+    await this.access.owner(p, id, action, requestId);
     await streamExport(
       res,
       this.db,
@@ -129,6 +151,7 @@ export class RefusionExportController {
       COLUMNS,
       q.format,
       `refusion-claim-${id}`,
+      this.audited(p, action, claimResource(id), requestId),
     );
   }
 
@@ -143,15 +166,16 @@ export class RefusionExportController {
   async year(
     @CurrentPrincipal() p: Principal,
     @Query(new ZodValidationPipe(yearExportQuery, 'query')) q: z.infer<typeof yearExportQuery>,
+    @RequestId() requestId: string | undefined,
     @Res() res: Response,
   ): Promise<void> {
+    const action = 'refusion-year.export';
     const municipalityCode = q.municipalityCode ?? (p.orgType === 'municipality' ? p.orgCode : undefined);
     if (!municipalityCode)
       throw ProblemException.validation([
         { pointer: 'query:municipalityCode', detail: 'name the municipality' },
       ]);
-    if (!mayRead(p, { municipalityCode }))
-      throw ProblemException.notFound(`refusion of municipality ${municipalityCode}`);
+    await this.access.year(p, municipalityCode, q.year, action, requestId);
     await streamExport(
       res,
       this.db,
@@ -162,6 +186,7 @@ export class RefusionExportController {
       COLUMNS,
       q.format,
       `refusion-${municipalityCode}-${q.year}`,
+      this.audited(p, action, yearResource(municipalityCode, q.year), requestId),
     );
   }
 }

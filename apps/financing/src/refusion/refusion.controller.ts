@@ -11,7 +11,6 @@ import {
   ApiQueryFrom,
   namedSchema,
   openApiSchema,
-  ProblemException,
   RequestId,
   uuidParam,
   uuidView,
@@ -32,8 +31,10 @@ import {
   type DecisionBody,
   type OneOffEntryInput,
 } from './refusion.dto';
+import { CitizenReads } from '../common/citizen-reads';
+import { claimResource, ClaimAccess } from './claim-access';
 import { RefusionRepository } from './refusion.repository';
-import { mayRead, RefusionService } from './refusion.service';
+import { RefusionService } from './refusion.service';
 import {
   CLAIM_EXAMPLE,
   claimEtag,
@@ -79,6 +80,8 @@ export class RefusionController {
   constructor(
     private readonly service: RefusionService,
     private readonly claims: RefusionRepository,
+    private readonly access: ClaimAccess,
+    private readonly reads: CitizenReads,
   ) {}
 
   @Post('one-off-entries')
@@ -120,8 +123,18 @@ export class RefusionController {
   async entries(
     @CurrentPrincipal() p: Principal,
     @Query(new ZodValidationPipe(oneOffQuery, 'query')) q: { year: number },
+    @RequestId() requestId: string | undefined,
   ) {
-    return { items: await this.claims.entries(p.orgCode, q.year) };
+    const items = await this.claims.entries(p.orgCode, q.year);
+    // A citizen's income and expenses: each citizen listed (by the placement's pseudonym) is an audited read.
+    await this.reads.ofReferrals(
+      p,
+      'one-off-entry.list',
+      { type: 'one-off-entries', id: `${p.orgCode}-${q.year}` },
+      items.map((e) => e.referralId),
+      requestId,
+    );
+    return { items };
   }
 
   @Post('refusion-claims')
@@ -173,10 +186,13 @@ export class RefusionController {
   async get(
     @CurrentPrincipal() p: Principal,
     @Param('id', uuidParam) id: string,
+    @RequestId() requestId: string | undefined,
     @Res({ passthrough: true }) res: Response,
   ) {
-    const a = await this.claims.find(id);
-    if (!a || !mayRead(p, a.claim)) throw ProblemException.notFound(`refusion claim ${id}`);
+    const action = 'refusion-claim.read';
+    const a = await this.access.find(p, id, action, requestId);
+    const shown = a.lines.flatMap((l) => l.citizenPseudonyms);
+    await this.access.shown(p, action, claimResource(id), shown, requestId);
     return withEtag(res, claimEtag(a), toClaimView(a));
   }
 
@@ -193,8 +209,14 @@ export class RefusionController {
     @CurrentPrincipal() p: Principal,
     @Param('id', uuidParam) id: string,
     @Query(new ZodValidationPipe(whatIfQuery, 'query')) q: { ruleSetId: string },
+    @RequestId() requestId: string | undefined,
   ) {
-    const { own, other, comparison } = await this.service.whatIf(p, id, q.ruleSetId);
+    const action = 'refusion-claim.what-if';
+    const found = await this.access.find(p, id, action, requestId);
+    const { own, other, comparison } = await this.service.whatIf(found.claim, q.ruleSetId);
+    // The comparison is computed from today's facts: the citizens it shows are its own lines', not the stored ones.
+    const shown = comparison.lines.flatMap((l) => l.a.citizenPseudonyms);
+    await this.access.shown(p, action, claimResource(id), shown, requestId);
     const part = (l: { refusionOre: number; eligible: boolean; reasons: unknown[] }) => ({
       refusionOre: l.refusionOre,
       eligible: l.eligible,

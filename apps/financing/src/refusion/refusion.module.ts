@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { CostModule } from '../cost/cost.module';
 import { IntakeModule } from '../intake/intake.module';
 import { RuleSetModule } from '../rule-set/rule-set.module';
+import { ClaimAccess } from './claim-access';
 import { RefusionExportController } from './refusion-export.controller';
 import { RefusionController } from './refusion.controller';
 import { RefusionRepository } from './refusion.repository';
@@ -17,6 +18,6 @@ import { SettlementService } from './settlement.service';
 @Module({
   imports: [CostModule, IntakeModule, RuleSetModule],
   controllers: [RefusionController, SettlementController, RefusionExportController],
-  providers: [RefusionRepository, RefusionService, SettlementRepository, SettlementService],
+  providers: [ClaimAccess, RefusionRepository, RefusionService, SettlementRepository, SettlementService],
 })
 export class RefusionModule {}

@@ -124,10 +124,14 @@ export class RefusionRepository {
               ${JSON.stringify(c.over67)}::jsonb, 1, ${c.submittedBy}, ${c.submittedAt})`;
     if (lines.length === 0) return;
     await tx.query({
+      // A line carries the correlation ids of its referrals' cost lines (its cases), read in the claim's transaction.
       text: `INSERT INTO refusion_claim_line (id, claim_id, line_no, citizen_pseudonyms, referral_ids, eligible, reasons,
-               net_expense_ore, eligible_expense_ore, refusion_ore, months)
+               net_expense_ore, eligible_expense_ore, refusion_ore, months, correlation_ids)
              SELECT gen_random_uuid(), $1::uuid, l.no, l.pseudonyms, l.referrals, l.eligible, l.reasons, l.net, l.eligible_net,
-                    l.refusion, l.months
+                    l.refusion, l.months,
+                    ARRAY(SELECT DISTINCT c.correlation_id FROM cost_line c
+                          WHERE c.referral_id = ANY(l.referrals::uuid[]) AND c.correlation_id IS NOT NULL
+                          ORDER BY 1)
              FROM jsonb_to_recordset($2::jsonb) AS l(no int, pseudonyms text[], referrals text[], eligible boolean,
                     reasons text[], net bigint, eligible_net bigint, refusion bigint, months jsonb)`,
       values: [

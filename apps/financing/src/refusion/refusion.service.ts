@@ -189,29 +189,30 @@ export class RefusionService {
     });
   }
 
-  /** The claim's cases computed under its own rule set and another, side by side, from today's facts. */
-  async whatIf(p: Principal, claimId: string, otherRuleSetId: string) {
-    const found = await this.claims.find(claimId);
-    if (!found || !mayRead(p, found.claim)) throw ProblemException.notFound(`refusion claim ${claimId}`);
+  /**
+   * The claim's cases computed under its own rule set and another, side by side, from today's facts. The caller
+   * found the claim through ClaimAccess (who may read it, the denial audited) and audits the citizens shown.
+   */
+  async whatIf(claim: ClaimAggregate['claim'], otherRuleSetId: string) {
     const [own, other] = await Promise.all([
-      this.ruleSets.find(found.claim.ruleSetId),
+      this.ruleSets.find(claim.ruleSetId),
       this.ruleSets.find(otherRuleSetId),
     ]);
     if (!other || !own) throw new RuleSetNotFound(otherRuleSetId);
     const declared = {
-      year: found.claim.year,
-      quarter: found.claim.quarter,
-      households: found.claim.households,
-      over67: found.claim.over67,
+      year: claim.year,
+      quarter: claim.quarter,
+      households: claim.households,
+      over67: claim.over67,
     };
-    const a = await this.input(found.claim.municipalityCode, declared, own);
+    const a = await this.input(claim.municipalityCode, declared, own);
     const b = {
       ...a,
       bands: other.bands,
       adviceCondition: other.adviceCondition,
       adviceDeadlineWorkingDays: other.adviceDeadlineWorkingDays,
     };
-    return { claim: found.claim, own, other, comparison: compareClaims(a, b) };
+    return { claim, own, other, comparison: compareClaims(a, b) };
   }
 
   decide(change: ChangeRequest, body: DecisionBody) {

@@ -436,6 +436,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/case-trace": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A case's cost lines and refusion claim lines by its correlation id, ids and times only (the state's auditors) */
+        get: operations["traceCaseTrace"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -466,6 +483,49 @@ export interface components {
                 /** @description 12 monthly instalments; they add up to amountOre */
                 instalments: number[];
                 paidMonths: number[];
+            }[];
+        };
+        CaseTrace: {
+            correlationId: string;
+            costLines: {
+                /** Format: uuid */
+                referralId: string;
+                /** @example 2026-02 */
+                month: string;
+                payer: {
+                    /** @enum {string} */
+                    type: "municipality" | "region";
+                    code: string;
+                };
+                /** @description The month's accrual version */
+                version: number;
+                /**
+                 * Format: date-time
+                 * @description When the ledger wrote this version
+                 * @example 2026-01-15T09:30:00.000Z
+                 */
+                accruedAt: string;
+            }[];
+            claimLines: {
+                /** Format: uuid */
+                claimId: string;
+                lineNo: number;
+                municipalityCode: string;
+                year: number;
+                quarter: number;
+                eligible: boolean;
+                /** @enum {string|null} */
+                decision: "APPROVED" | "REJECTED" | null;
+                /**
+                 * Format: date-time
+                 * @example 2026-01-15T09:30:00.000Z
+                 */
+                submittedAt: string;
+                /**
+                 * Format: date-time
+                 * @example 2026-01-15T09:30:00.000Z
+                 */
+                decidedAt: string | null;
             }[];
         };
         CoFinancingInvoiceList: {
@@ -550,6 +610,8 @@ export interface components {
             knowledgeOverheadOre: number;
             /** @description The month's accrual version: a later fact that changed the month raised it */
             version: number;
+            /** @description The case's correlation id (the referral's, for tools/trace); null for lines from before it was kept */
+            correlationId: string | null;
         };
         CostTotals: {
             items: {
@@ -3946,6 +4008,67 @@ export interface operations {
             };
             /** @description If-Match is required */
             428: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    traceCaseTrace: {
+        parameters: {
+            query: {
+                /** @description The case's correlation id: the X-Request-Id of the request that created the referral */
+                correlationId: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "correlationId": "case-1",
+                     *       "costLines": [],
+                     *       "claimLines": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["CaseTrace"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, expired or invalid token */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but outside your organisation or role */
+            403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;

@@ -87,4 +87,25 @@ describe('the cost ledger', () => {
       ['2026-12', 2, ['1084']],
     ]);
   });
+
+  describe("a case's correlation id", () => {
+    const ofCase = { ...placement, correlationId: 'case-R' };
+
+    it("is on every line of the placement: the case's, from the placement event", () => {
+      const lines = accruePlacement(ofCase, offer, rates, []);
+      expect(lines.map((l) => l.correlationId)).toEqual(['case-R', 'case-R']);
+      expect(accruePlacement(placement, offer, rates, []).map((l) => l.correlationId)).toEqual([null, null]);
+    });
+
+    it('stays on the next version of a month a later fact changes (a rate, an end, the job)', () => {
+      const ended = accruePlacement({ ...ofCase, endDate: '2026-12-05' }, offer, rates, []);
+      const [replacement] = planReplacements(stored(3, accruePlacement(ofCase, offer, rates, [])), ended);
+      expect(replacement!.version).toBe(4);
+      expect(replacement!.lines.map((l) => l.correlationId)).toEqual(['case-R']);
+    });
+
+    it('alone makes no new version: it names the case, it is not a cost fact', () => {
+      expect(planReplacements(stored(1), accruePlacement(ofCase, offer, rates, []))).toEqual([]);
+    });
+  });
 });

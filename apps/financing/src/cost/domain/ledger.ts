@@ -1,8 +1,21 @@
 import type { ResponsibilityChange } from '@platform/domain';
 import { accrueMonth, type CostLine, type OfferFacts, type PlacementFacts, type RateFacts } from './accrual';
 
+/**
+ * A cost line of a citizen's case: the case's correlation id (CloudEvents `correlationid`) is the placement's, so
+ * every version of a month keeps it whichever fact re-accrued it (null: a placement from before issue 13).
+ */
+export interface CaseCostLine extends CostLine {
+  correlationId: string | null;
+}
+
+/** A placement as the ledger accrues it: its facts and the case it belongs to. */
+export interface CasePlacement extends PlacementFacts {
+  correlationId?: string | null;
+}
+
 /** A stored cost line: the month's lines carry the version of the month's latest accrual. */
-export interface StoredCostLine extends CostLine {
+export interface StoredCostLine extends CaseCostLine {
   version: number;
 }
 
@@ -43,20 +56,22 @@ export function onePerPayer(lines: readonly CostLine[]): CostLine[] {
  * arithmetic is accrueMonth's; this only decides which months.
  */
 export function accruePlacement(
-  placement: PlacementFacts,
+  placement: CasePlacement,
   offer: OfferFacts,
   rates: ReadonlyMap<number, RateFacts>,
   changes: readonly ResponsibilityChange[],
   window: MonthWindow = {},
-): CostLine[] {
+): CaseCostLine[] {
   const first = Number(placement.startDate.slice(0, 4));
-  const lines: CostLine[] = [];
+  const correlationId = placement.correlationId ?? null;
+  const lines: CaseCostLine[] = [];
   for (const [year, rate] of [...rates].sort(([a], [b]) => a - b)) {
     if (year < first || (placement.endDate !== null && year > Number(placement.endDate.slice(0, 4))))
       continue;
     for (let m = 1; m <= 12; m++) {
       if (!inWindow(`${year}-${String(m).padStart(2, '0')}`, window)) continue;
-      lines.push(...onePerPayer(accrueMonth(placement, offer, rate, changes, year, m)));
+      for (const line of onePerPayer(accrueMonth(placement, offer, rate, changes, year, m)))
+        lines.push({ ...line, correlationId });
     }
   }
   return lines;
@@ -68,9 +83,10 @@ export interface MonthReplacement {
   month: string;
   /** The month's next version: one more than the stored lines had, 1 for a month new to the ledger. */
   version: number;
-  lines: CostLine[];
+  lines: CaseCostLine[];
 }
 
+/** What makes a month differ: the cost facts. The correlation id names the case; alone it makes no new version. */
 const FIELDS: readonly (keyof CostLine)[] = [
   'municipalityCode',
   'citizenPseudonym',
@@ -111,7 +127,7 @@ const byMonth = <L extends CostLine>(lines: readonly L[]) => {
  */
 export function planReplacements(
   stored: readonly StoredCostLine[],
-  fresh: readonly CostLine[],
+  fresh: readonly CaseCostLine[],
 ): MonthReplacement[] {
   const before = byMonth(stored);
   const after = byMonth(fresh);
