@@ -1,5 +1,6 @@
 // @platform/kit: one way to build a service. See libs/kit/README.md.
 export * from './config/kit-config';
+export * from './config/duration';
 export * from './service-definition';
 export * from './kit.module';
 export * from './database/database.module';

@@ -8,9 +8,14 @@ export interface Patience {
   effectMs: number;
   /** A row in the audit ledger: the ledger appends one event per transaction and may have a backlog. */
   auditMs: number;
+  /**
+   * A deadline of the platform to pass (the referral's advice deadline): a platform set up for tests has one of
+   * seconds (referrals' ADVICE_DEADLINE); one further off than this is out of a run's reach and the step skips.
+   */
+  deadlineMs: number;
 }
 
-export const DEFAULT_PATIENCE: Patience = { effectMs: 60_000, auditMs: 300_000 };
+export const DEFAULT_PATIENCE: Patience = { effectMs: 60_000, auditMs: 300_000, deadlineMs: 600_000 };
 
 export interface StepContext {
   platform: Platform;
@@ -21,6 +26,12 @@ export interface StepContext {
   startedAt: Date;
   /** Records one thing the step checked; the runner prints it as `✓ <what>`. */
   check(what: string): void;
+  /**
+   * Ends the step unrun because the platform under test is not set up for it (a deadline days away), saying what
+   * would make it run. Where every step must run (`everyStep`: the e2e suite, whose platform is set up for all
+   * of them) this is a failure instead.
+   */
+  skip(reason: string): never;
 }
 
 /** One step of a scenario: API calls as the identity the scenario names, each effect checked. */
@@ -50,6 +61,11 @@ export interface ScenarioPlan {
   gaps: GapStep[];
 }
 
+/** Thrown by `ctx.skip`: the step did not run on this platform. */
+export class StepSkipped extends Error {
+  override readonly name = 'StepSkipped';
+}
+
 /** The step of a scenario that failed, and why. */
 export class StepFailure extends Error {
   override readonly name = 'StepFailure';
@@ -64,22 +80,45 @@ export class StepFailure extends Error {
 
 export type Print = (line: string) => void;
 
-export function newContext(platform: Platform, print: Print, patience = DEFAULT_PATIENCE): StepContext {
+export function newContext(
+  platform: Platform,
+  print: Print,
+  patience = DEFAULT_PATIENCE,
+  options: { everyStep?: boolean } = {},
+): StepContext {
   return {
     platform,
     patience,
     runTag: newRunTag(),
     startedAt: new Date(),
     check: (what) => print(`    ✓ ${what}`),
+    skip: (reason) => {
+      throw options.everyStep
+        ? new ScenarioFailure(`this platform is not set up for the step: ${reason}`)
+        : new StepSkipped(reason);
+    },
   };
 }
 
-/** Runs one step, printing its name, and turns any error into a StepFailure naming it. */
-export async function runStep(scenario: number, step: Step, ctx: StepContext, print: Print): Promise<void> {
+/**
+ * Runs one step, printing its name, and turns any error into a StepFailure naming it. A skipped step (`ctx.skip`)
+ * is printed with its reason and is no failure. Returns whether the step ran.
+ */
+export async function runStep(
+  scenario: number,
+  step: Step,
+  ctx: StepContext,
+  print: Print,
+): Promise<'ran' | 'skipped'> {
   print(`  ▸ ${step.name}`);
   try {
     await step.run(ctx);
+    return 'ran';
   } catch (error) {
+    if (error instanceof StepSkipped) {
+      print(`    – skipped: ${error.message}`);
+      return 'skipped';
+    }
     const reason = error instanceof ScenarioFailure || error instanceof Error ? error.message : String(error);
     throw new StepFailure(scenario, step.name, reason);
   }
@@ -97,8 +136,14 @@ export async function runScenario(
   print(`scenario ${definition.number}: ${definition.title} (run ${ctx.runTag})`);
   const plan = definition.plan();
   const steps = [...plan.steps, ...(options.withGaps ? plan.gaps : [])];
-  for (const step of steps) await runStep(definition.number, step, ctx, print);
+  let skipped = 0;
+  for (const step of steps) {
+    if ((await runStep(definition.number, step, ctx, print)) === 'skipped') skipped++;
+  }
   const ms = Date.now() - started;
-  print(`  scenario ${definition.number} passed in ${(ms / 1000).toFixed(1)} s`);
+  const note = skipped
+    ? ` (${skipped} step${skipped > 1 ? 's' : ''} skipped: not set up on this platform)`
+    : '';
+  print(`  scenario ${definition.number} passed in ${(ms / 1000).toFixed(1)} s${note}`);
   return ms;
 }

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ReferralAdviceRequired, ReferralSubmitted, ReferralWithdrawn } from '@platform/contracts';
-import { REFERRALS_CONFIG, type ReferralsConfig } from '../config/referrals.config';
+import { adviceDeadlineMs, REFERRALS_CONFIG, type ReferralsConfig } from '../config/referrals.config';
 import { ResponsibilityRepository } from '../planning/responsibility.repository';
 import { assessAdviceRequirement } from './domain/advice-requirement';
 import { responsibilityOn, type SpecialisationLevel } from '@platform/domain';
@@ -10,7 +10,6 @@ import { municipalScope } from './referral-scope';
 import type { ReferralRow } from './referral.repository';
 import type { ReferralChange } from './referral.http';
 
-const DAY_MS = 24 * 60 * 60 * 1000;
 const isoDate = (d: Date) => d.toISOString().slice(0, 10);
 
 /** The referring municipality's commands: submit (with the advice rule) and withdraw. */
@@ -35,9 +34,7 @@ export class ReferralCommands {
           referralDate: isoDate(row.referralDate),
           responsibility: (group, date) => responsibilityOn(changes, group, date),
         });
-        const dueAt = advice.required
-          ? new Date(Date.now() + this.config.ADVICE_DEADLINE_DAYS * DAY_MS)
-          : null;
+        const dueAt = advice.required ? new Date(Date.now() + adviceDeadlineMs(this.config)) : null;
         const ref = { referralId: row.id, municipalityCode: row.municipalityCode };
         const events: PendingEvent[] = [
           event(ReferralSubmitted, {
