@@ -1,9 +1,9 @@
 import { routesWithoutAccessRule } from '@platform/auth';
 import { schemaDrift } from '@platform/persistence';
-import { useService, type TestService } from '@platform/testing';
+import { type TestService } from '@platform/testing';
 import { join } from 'node:path';
-import { financingService } from '../src/app.module';
 import type { PrismaService } from '../src/database/prisma.service';
+import { useFinancing } from './support/service';
 
 const RULES = {
   year: 2031,
@@ -19,7 +19,7 @@ const RULES = {
 
 describe('the financing service', () => {
   let t: TestService<PrismaService>;
-  useService<PrismaService>(financingService, (service) => (t = service));
+  useFinancing((service) => (t = service));
 
   it('is ready: its database, Kafka and Keycloak answer', async () => {
     const res = await t.http().get('/health/ready');

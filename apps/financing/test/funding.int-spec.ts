@@ -13,16 +13,15 @@ import {
   registerOffer,
   startServiceProcess,
   testDatabaseUrl,
-  useService,
   waitForEvent,
   type ServiceProcess,
   type TestService,
 } from '@platform/testing';
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
-import { financingService } from '../src/app.module';
 import type { PrismaService } from '../src/database/prisma.service';
 import { advisoryFunctionInRegion } from './support/knowledge';
+import { useFinancing } from './support/service';
 
 const BANDS = [
   { threshold: '860000.00', percent: 25 },
@@ -59,7 +58,7 @@ describe('funding: co-financing, block grants and risk capital', () => {
   let referralId: string;
   let advisoryFunctionId: string;
 
-  useService<PrismaService>(financingService, (service) => (t = service));
+  useFinancing((service) => (t = service));
 
   beforeAll(async () => {
     [planning, referrals, knowledge] = await Promise.all([

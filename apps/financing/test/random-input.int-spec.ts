@@ -1,7 +1,7 @@
-import { useService, type TestService } from '@platform/testing';
+import { type TestService } from '@platform/testing';
 import fc from 'fast-check';
-import { financingService } from '../src/app.module';
 import type { PrismaService } from '../src/database/prisma.service';
+import { useFinancing } from './support/service';
 
 /** Values that are sometimes nearly right: amounts with too many decimals, negative, huge; dates that do not exist. */
 const fieldValue = fc.oneof(
@@ -34,7 +34,7 @@ const body = (fields: string[]) =>
 /** Random bodies never produce a 5xx, and a refused one writes nothing (no row, no outbox message). */
 describe('random input to the financing API', () => {
   let t: TestService<PrismaService>;
-  useService<PrismaService>(financingService, (service) => (t = service));
+  useFinancing((service) => (t = service));
 
   const counts = async () => ({
     ruleSets: await t.db.ruleSet.count(),

@@ -12,7 +12,6 @@ import {
   giveAdvice,
   registerOffer,
   startServiceProcess,
-  useService,
   waitForEvent,
   type ServiceProcess,
   type TestService,
@@ -24,10 +23,10 @@ import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { financingService } from '../src/app.module';
 import type { PrismaService } from '../src/database/prisma.service';
 import { csvRecords } from './support/csv';
 import { advisoryFunctionInRegion } from './support/knowledge';
+import { useFinancing } from './support/service';
 
 const YEAR = 2027;
 
@@ -77,7 +76,7 @@ describe('scenario 2: deviation from advice and conditional refusion (municipal 
   };
   let approvedOre: number;
 
-  useService<PrismaService>(financingService, (service) => (t = service));
+  useFinancing((service) => (t = service));
 
   beforeAll(async () => {
     [planning, referrals, knowledge] = await Promise.all([

@@ -7,13 +7,13 @@ import {
   ResponsibilityChanged,
   TOPICS,
 } from '@platform/contracts';
-import { collectEvents, eventData, eventually, useService, type TestService } from '@platform/testing';
+import { collectEvents, eventData, eventually, type TestService } from '@platform/testing';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { financingService } from '../src/app.module';
 import { CostAccrualScheduler } from '../src/cost/cost-accrual.scheduler';
 import type { PrismaService } from '../src/database/prisma.service';
 import { MonthlyTotalsScheduler } from '../src/report/monthly-totals.scheduler';
 import { closeDelivery, deliver } from './support/events';
+import { useFinancing } from './support/service';
 
 interface Line {
   referralId: string;
@@ -53,7 +53,7 @@ describe('stored cost lines, the monthly jobs and the population key', () => {
     followsAdvice: true,
   };
 
-  useService<PrismaService>(financingService, (service) => (t = service));
+  useFinancing((service) => (t = service));
   afterAll(() => closeDelivery());
 
   const lines = async (who: 'planner-461' | 'planner-1083' | 'caseworker-751', query: string) => {

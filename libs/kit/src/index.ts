@@ -11,4 +11,5 @@ export * from './idempotency/idempotency.interceptor';
 export * from './idempotency/idempotency.store';
 export * from './boot/create-service-app';
 export * from './schedule/interval-job';
+export * from './schedule/interval-setting';
 export * from './commands/change-request';

@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { todayInDenmark } from '@platform/domain';
-import { IntervalJob, UnitOfWork } from '@platform/kit';
-import { jobInterval } from '../common/job-interval';
+import { intervalSetting, IntervalJob, UnitOfWork } from '@platform/kit';
 import type { Tx } from '../database/prisma.service';
 import { CostLedger } from './cost-ledger.service';
+
+/** Hourly by default: the job is about months. */
+const HOUR_MS = 3_600_000;
 
 export interface AccrualRun {
   month: string;
@@ -28,7 +30,7 @@ export class CostAccrualScheduler extends IntervalJob {
     super({
       name: 'CostAccrualScheduler',
       what: 'monthly accrual',
-      everyMs: jobInterval('COST_ACCRUAL_SCAN_MS'),
+      everyMs: intervalSetting('COST_ACCRUAL_SCAN_MS', HOUR_MS),
     });
   }
 

@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { todayInDenmark } from '@platform/domain';
-import { CommandRunner, IntervalJob } from '@platform/kit';
-import { jobInterval } from '../common/job-interval';
+import { CommandRunner, intervalSetting, IntervalJob } from '@platform/kit';
 import { MonthlyTotalsPublisher } from './monthly-totals.service';
 import { closedMonths, type CostTotal } from './report.domain';
+
+/** Hourly by default: the job is about months. */
+const HOUR_MS = 3_600_000;
 
 /** How many closed months back the job looks, so a month a late fact corrected is published again. */
 const LOOKBACK_MONTHS = 3;
@@ -22,7 +24,7 @@ export class MonthlyTotalsScheduler extends IntervalJob {
     super({
       name: 'MonthlyTotalsScheduler',
       what: 'monthly totals',
-      everyMs: jobInterval('COST_TOTALS_SCAN_MS'),
+      everyMs: intervalSetting('COST_TOTALS_SCAN_MS', HOUR_MS),
     });
   }
 
