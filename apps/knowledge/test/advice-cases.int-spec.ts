@@ -209,6 +209,30 @@ describe('advice cases (rådgivningssager)', () => {
     expect(again.status).toBe(409);
 
     // the case worker's decision follows the advice: the function's metrics say so, by API and by event
+    const year = new Date().getFullYear();
+    const inMunicipality = async () => {
+      // '0101' names København as '101' does: the answer keeps the 3-digit code
+      const res = await (
+        await t.as('planner-state')
+      ).get(`/api/v1/knowledge-metrics?year=${year}&targetGroup=${targetGroup}&municipality=0101`);
+      expect(res.status).toBe(200);
+      expect(
+        res.body.municipalities.every((m: { municipalityCode: string }) => m.municipalityCode === '101'),
+      ).toBe(true);
+      return res.body.municipalities[0];
+    };
+    const before = await inMunicipality();
+    const unknown = await (
+      await t.as('planner-state')
+    ).get(`/api/v1/knowledge-metrics?year=${year}&municipality=999`);
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.errors).toEqual([expect.objectContaining({ pointer: 'query:municipality' })]);
+    expect(before).toMatchObject({
+      municipalityCode: '101',
+      municipalityName: 'København',
+      targetGroup,
+      year,
+    });
     const decided = await referrals.decide(referral, midtjylland.offerId, 'HIGH');
     expect(decided.decision).toMatchObject({ followsAdvice: true, deviation: false });
     await eventually(
@@ -228,7 +252,8 @@ describe('advice cases (rådgivningssager)', () => {
       minimumYearlyVolume: 30,
       belowMinimumVolume: true,
     });
-    const year = new Date().getFullYear();
+    // the decision counts for the referring municipality: one more followed, no more advice given or deviated
+    expect(await inMunicipality()).toEqual({ ...before, adviceFollowed: before.adviceFollowed + 1 });
     const api = await (
       await t.as('planner-state')
     ).get(`/api/v1/knowledge-metrics?year=${year}&targetGroup=${targetGroup}`);

@@ -27,6 +27,7 @@ describe('the offer directory', () => {
       'GET /api/v1/offers',
       'GET /api/v1/offers/hsds',
       'GET /api/v1/offers/{id}',
+      'GET /api/v1/offers/{id}/occupancy',
       'POST /api/v1/offers',
       'POST /api/v1/offers/hsds',
       'PUT /api/v1/offers/{id}',

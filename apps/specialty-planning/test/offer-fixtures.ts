@@ -33,6 +33,8 @@ export function offerBody(operator: keyof typeof ADDRESSES, overrides: Record<st
 
 /** Deletes the offers earlier runs of these tests registered (interventions first: they point at parents). */
 export async function clearTestOffers(t: TestService<PrismaService>): Promise<void> {
+  await t.db.$executeRaw`
+    DELETE FROM offer_occupancy_day WHERE offer_id IN (SELECT id FROM offer WHERE name LIKE ${TEST_PREFIX + ' %'})`;
   await t.db
     .$executeRaw`DELETE FROM offer WHERE name LIKE ${TEST_PREFIX + ' %'} AND parent_offer_id IS NOT NULL`;
   await t.db.$executeRaw`DELETE FROM offer WHERE name LIKE ${TEST_PREFIX + ' %'}`;

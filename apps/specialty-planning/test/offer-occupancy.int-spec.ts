@@ -7,6 +7,7 @@ import {
   type EventData,
   type EventDefinition,
 } from '@platform/contracts';
+import { addDays, todayInDenmark } from '@platform/domain';
 import { eventually, testKafka, useService, type TestService } from '@platform/testing';
 import type { Producer } from 'kafkajs';
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -119,5 +120,77 @@ describe('occupancy in the directory', () => {
     expect(lowered.body).toMatchObject({ places: 1, occupied: 2, freePlaces: 0 });
     const search = await agent.get('/api/v1/offers?operator=1084&freePlaces=true&limit=200');
     expect(search.body.items.map((o: { id: string }) => o.id)).not.toContain(offer.id);
+  });
+
+  describe('over time (GET /offers/:id/occupancy)', () => {
+    const history = async (id: string, query: string) =>
+      (await t.as('caseworker-101')).get(`/api/v1/offers/${id}/occupancy${query}`);
+
+    it('records each change of occupied places and places for the day, and shows every day of the period', async () => {
+      const today = todayInDenmark();
+      const agent = await t.as('planner-1084');
+      const offer = (await agent.post('/api/v1/offers').send(offerBody('1084', { places: 3 }))).body;
+      // The days before the history of this offer began: recorded as if the offer had been there for a while.
+      await t.db.offerOccupancyDay.createMany({
+        data: [
+          {
+            offerId: offer.id,
+            day: new Date(`${addDays(today, -5)}T00:00:00Z`),
+            occupied: 1,
+            places: 2,
+            updatedAt: new Date(),
+          },
+          {
+            offerId: offer.id,
+            day: new Date(`${addDays(today, -3)}T00:00:00Z`),
+            occupied: 2,
+            places: 2,
+            updatedAt: new Date(),
+          },
+        ],
+      });
+      await deliver(PlacementStarted, placement(offer.id), 2);
+      await occupiedIs(offer.id, 1);
+      await agent
+        .put(`/api/v1/offers/${offer.id}/places`)
+        .set('If-Match', '"1"')
+        .send({ places: 4 })
+        .expect(200);
+
+      const res = await history(offer.id, `?from=${addDays(today, -4)}&to=${addDays(today, 10)}`);
+      expect(res.status).toBe(200);
+      expect(res.body).toEqual({
+        offerId: offer.id,
+        from: addDays(today, -4),
+        to: today, // never beyond today
+        days: [
+          { day: addDays(today, -4), occupied: 1, places: 2 },
+          { day: addDays(today, -3), occupied: 2, places: 2 },
+          { day: addDays(today, -2), occupied: 2, places: 2 },
+          { day: addDays(today, -1), occupied: 2, places: 2 },
+          { day: today, occupied: 1, places: 4 }, // the last change of the day wins
+        ],
+      });
+      const days = await history(offer.id, `?from=${addDays(today, -10)}&to=${addDays(today, -4)}`);
+      expect(days.body.days.map((d: { day: string }) => d.day)).toEqual([
+        addDays(today, -5),
+        addDays(today, -4),
+      ]);
+      // The default period: the 90 days up to today.
+      expect((await history(offer.id, '')).body).toMatchObject({ from: addDays(today, -89), to: today });
+    });
+
+    it('refuses a period that ends before it starts, or is longer than 366 days, naming `to`; 404 for no offer', async () => {
+      const offer = (await (await t.as('planner-1084')).post('/api/v1/offers').send(offerBody('1084'))).body;
+      for (const query of ['?from=2026-05-02&to=2026-05-01', '?from=2025-01-01&to=2026-01-02']) {
+        const res = await history(offer.id, query);
+        expect(res.status).toBe(400);
+        expect(res.body.errors).toEqual([expect.objectContaining({ pointer: 'query:to' })]);
+      }
+      const notADate = await history(offer.id, '?from=2026-02-30');
+      expect(notADate.status).toBe(400);
+      expect(notADate.body.errors).toEqual([expect.objectContaining({ pointer: 'query:from' })]);
+      expect((await history(randomUUID(), '')).status).toBe(404);
+    });
   });
 });

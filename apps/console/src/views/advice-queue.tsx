@@ -1,8 +1,8 @@
 import type { AdviceCasePage } from '../api/types';
-import { useLoad } from '../api/use-load';
 import { useI18n } from '../i18n/i18n';
 import { FlagBadge, StatusBadge } from '../ui/badges';
 import { Load, Page } from '../ui/page';
+import { usePages } from '../ui/paging';
 import { DataTable } from '../ui/table';
 
 /**
@@ -11,7 +11,7 @@ import { DataTable } from '../ui/table';
  */
 export function AdviceCasesView({ title }: { title: 'view.adviceQueue' | 'view.adviceReceived' }) {
   const { t, f } = useI18n();
-  const loaded = useLoad((api) => api.get<AdviceCasePage>('knowledge', '/advice-cases?limit=100'), 'advice');
+  const loaded = usePages<AdviceCasePage>('knowledge', '/advice-cases?limit=100', 'advice');
   return (
     <Page title={t(title)}>
       <Load loaded={loaded}>
@@ -20,6 +20,7 @@ export function AdviceCasesView({ title }: { title: 'view.adviceQueue' | 'view.a
             caption={t(title)}
             rows={page.items}
             rowKey={(c) => c.id}
+            more={loaded.more}
             columns={[
               { header: t('citizen'), cell: (c) => c.citizen.pseudonym?.slice(0, 12) ?? '–' },
               { header: t('municipality'), cell: (c) => c.municipalityCode },

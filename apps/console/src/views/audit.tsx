@@ -2,11 +2,11 @@ import { Alert, Button, Group, NativeSelect, Stack, TextInput } from '@mantine/c
 import { useState } from 'react';
 import { useApp } from '../app-context';
 import type { AuditPage, AuditVerification } from '../api/types';
-import { useLoad } from '../api/use-load';
 import { useDraft } from '../drafts';
 import { useI18n } from '../i18n/i18n';
 import { FlagBadge } from '../ui/badges';
 import { ErrorNote, Load, Page } from '../ui/page';
+import { usePages } from '../ui/paging';
 import { DataTable } from '../ui/table';
 
 interface Search {
@@ -65,7 +65,7 @@ export function AuditView() {
   const [query, setQuery] = useState<Search>(form);
   const params = new URLSearchParams({ limit: '50' });
   for (const [k, v] of Object.entries(query)) if (v) params.set(k, v);
-  const loaded = useLoad((api) => api.get<AuditPage>('audit', `/audit/events?${params}`), params.toString());
+  const loaded = usePages<AuditPage>('audit', `/audit/events?${params}`, params.toString());
   const set = (patch: Partial<Search>) => setForm({ ...form, ...patch });
   return (
     <Page title={t('view.audit')}>
@@ -107,6 +107,7 @@ export function AuditView() {
             caption={t('view.audit')}
             rows={page.items}
             rowKey={(e) => e.seq}
+            more={loaded.more}
             columns={[
               { header: '#', cell: (e) => e.seq },
               { header: t('occurredAt'), cell: (e) => f.dateTime(e.occurredAt) },

@@ -1,18 +1,19 @@
 import { Button, Group, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import type { CitizenAccessLog } from '../api/types';
-import { useLoad } from '../api/use-load';
 import { useDraft } from '../drafts';
 import { useI18n } from '../i18n/i18n';
 import { Load, Page } from '../ui/page';
+import { usePages } from '../ui/paging';
 import { DataTable } from '../ui/table';
 
 function AccessLog({ pseudonym }: { pseudonym: string }) {
   const { t, f } = useI18n();
-  const loaded = useLoad(
-    (api) =>
-      api.get<CitizenAccessLog>('audit', `/citizens/${encodeURIComponent(pseudonym)}/access-log?limit=100`),
+  const loaded = usePages<CitizenAccessLog>(
+    'audit',
+    `/citizens/${encodeURIComponent(pseudonym)}/access-log?limit=100`,
     pseudonym,
+    'entries',
   );
   return (
     <Load loaded={loaded}>
@@ -21,6 +22,7 @@ function AccessLog({ pseudonym }: { pseudonym: string }) {
           caption={t('view.citizenAccess')}
           rows={log.entries}
           rowKey={(e) => `${e.at}${e.service}${e.action}${e.what}`}
+          more={loaded.more}
           columns={[
             { header: t('occurredAt'), cell: (e) => f.dateTime(e.at) },
             {

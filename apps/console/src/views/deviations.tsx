@@ -1,7 +1,8 @@
-import { Group, Stack, Text } from '@mantine/core';
+import { Group, Stack, Text, Title } from '@mantine/core';
 import type { KnowledgeMetrics } from '../api/types';
 import { useLoad } from '../api/use-load';
 import { useI18n } from '../i18n/i18n';
+import { BarChart, type BarRow } from '../ui/charts';
 import { Load, Page } from '../ui/page';
 import { DataTable } from '../ui/table';
 
@@ -21,6 +22,62 @@ export function deviationsPerTargetGroup(metrics: KnowledgeMetrics): Row[] {
     rows.set(m.targetGroup, row);
   }
   return [...rows.values()].sort((a, b) => b.deviated - a.deviated);
+}
+
+/** The chart draws this many rows (the most deviations); the table under it holds every row. */
+export const MUNICIPALITY_ROWS_DRAWN = 15;
+
+/** Advice followed and deviated from per municipality and target group, most deviations first. */
+export function deviationsPerMunicipality(metrics: KnowledgeMetrics): BarRow[] {
+  return [...metrics.municipalities]
+    .sort(
+      (a, b) =>
+        b.adviceDeviatedFrom - a.adviceDeviatedFrom ||
+        b.adviceGiven - a.adviceGiven ||
+        a.municipalityCode.localeCompare(b.municipalityCode) ||
+        a.targetGroup.localeCompare(b.targetGroup),
+    )
+    .map((m) => ({
+      key: `${m.municipalityCode} ${m.targetGroup}`,
+      label: `${m.municipalityName ?? m.municipalityCode} · ${m.targetGroup}`,
+      values: [m.adviceFollowed, m.adviceDeviatedFrom],
+    }));
+}
+
+/** The state's chart: where decisions deviate from advice, per municipality and target group. */
+function PerMunicipality({ metrics, year }: { metrics: KnowledgeMetrics; year: number }) {
+  const { t, f } = useI18n();
+  const rows = deviationsPerMunicipality(metrics);
+  const title = `${t('deviationsPerMunicipality')} ${year}`;
+  const total = rows.reduce((sum, r) => sum + r.values[1], 0);
+  const top = rows[0];
+  return (
+    <Stack gap="sm" component="section" aria-labelledby="deviations-per-municipality">
+      <Title order={2} size="h3" id="deviations-per-municipality">
+        {t('deviationsPerMunicipality')}
+      </Title>
+      {rows.length === 0 ? (
+        <Text>{t('noRows')}</Text>
+      ) : (
+        <BarChart
+          title={title}
+          summary={
+            `${t('deviationsTotal')}: ${f.number(total)}` +
+            (top && top.values[1] > 0 ? `; ${top.label}: ${f.number(top.values[1])}` : '') +
+            `. ${t('deviationsChartSummary')}`
+          }
+          series={[
+            { label: t('adviceFollowed'), color: '#2b8a3e' },
+            { label: t('adviceDeviatedFrom'), color: '#c92a2a' },
+          ]}
+          rows={rows.slice(0, MUNICIPALITY_ROWS_DRAWN)}
+          tableRows={rows}
+          rowHeader={`${t('municipality')} · ${t('targetGroup')}`}
+          formatValue={f.number}
+        />
+      )}
+    </Stack>
+  );
 }
 
 /** A bar as wide as its share of the largest total; the number is always written beside it. */
@@ -51,7 +108,10 @@ function Bars({ row, max }: { row: Row; max: number }) {
   );
 }
 
-/** Deviations from advice per target group this year (the knowledge service's metrics), as a bar chart. */
+/**
+ * Deviations from advice this year (the knowledge service's metrics): per target group as bars in a table, and per
+ * municipality and target group as a chart.
+ */
 export function DeviationsView() {
   const { t } = useI18n();
   const year = new Date().getFullYear();
@@ -66,15 +126,18 @@ export function DeviationsView() {
           const rows = deviationsPerTargetGroup(metrics);
           const max = Math.max(0, ...rows.map((r) => Math.max(r.followed, r.deviated)));
           return (
-            <DataTable
-              caption={`${t('view.deviations')} ${year}`}
-              rows={rows}
-              rowKey={(r) => r.targetGroup}
-              columns={[
-                { header: t('targetGroup'), cell: (r) => r.targetGroup },
-                { header: t('view.deviations'), cell: (r) => <Bars row={r} max={max} /> },
-              ]}
-            />
+            <Stack gap="xl">
+              <DataTable
+                caption={`${t('view.deviations')} ${year}`}
+                rows={rows}
+                rowKey={(r) => r.targetGroup}
+                columns={[
+                  { header: t('targetGroup'), cell: (r) => r.targetGroup },
+                  { header: t('view.deviations'), cell: (r) => <Bars row={r} max={max} /> },
+                ]}
+              />
+              <PerMunicipality metrics={metrics} year={year} />
+            </Stack>
           );
         }}
       </Load>

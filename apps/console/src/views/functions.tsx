@@ -1,20 +1,17 @@
 import { Group } from '@mantine/core';
 import { useApp } from '../app-context';
 import type { SpecialtyFunctionPage } from '../api/types';
-import { useLoad } from '../api/use-load';
 import { useI18n } from '../i18n/i18n';
 import { FlagBadge, StatusBadge } from '../ui/badges';
 import { Load, Page } from '../ui/page';
+import { usePages } from '../ui/paging';
 import { DataTable } from '../ui/table';
 
 /** My organisation's approved functions, soonest ending first, with expiry and volume flags. */
 export function FunctionsView() {
   const { t, f } = useI18n();
   const { session } = useApp();
-  const loaded = useLoad(
-    (api) => api.get<SpecialtyFunctionPage>('specialty-planning', '/functions?limit=200'),
-    'functions',
-  );
+  const loaded = usePages<SpecialtyFunctionPage>('specialty-planning', '/functions?limit=200', 'functions');
   return (
     <Page title={t('view.functions')}>
       <Load loaded={loaded}>
@@ -23,6 +20,7 @@ export function FunctionsView() {
             caption={t('view.functions')}
             rows={page.items.filter((fn) => fn.operatorOrgCode === session.orgCode)}
             rowKey={(fn) => fn.id}
+            more={loaded.more}
             columns={[
               { header: t('targetGroup'), cell: (fn) => fn.targetGroup.code },
               { header: t('functionType'), cell: (fn) => fn.functionType },

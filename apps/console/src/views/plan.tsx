@@ -7,6 +7,7 @@ import { useDraft } from '../drafts';
 import { useI18n } from '../i18n/i18n';
 import { StatusBadge } from '../ui/badges';
 import { ErrorNote, Load, Page } from '../ui/page';
+import { usePages } from '../ui/paging';
 import { DataTable } from '../ui/table';
 
 interface ApprovalDraft {
@@ -113,12 +114,9 @@ function Decide({ application, done }: { application: FunctionApplication; done(
 
 function Applications() {
   const { t, f } = useI18n();
-  const loaded = useLoad(
-    (api) =>
-      api.get<FunctionApplicationPage>(
-        'specialty-planning',
-        '/function-applications?status=PENDING&limit=100',
-      ),
+  const loaded = usePages<FunctionApplicationPage>(
+    'specialty-planning',
+    '/function-applications?status=PENDING&limit=100',
     'applications',
   );
   return (
@@ -132,6 +130,7 @@ function Applications() {
             caption={t('pendingApplications')}
             rows={page.items}
             rowKey={(a) => a.id}
+            more={loaded.more}
             columns={[
               { header: t('date'), cell: (a) => f.date(a.createdAt) },
               { header: t('region'), cell: (a) => a.operator.orgCode },
@@ -174,10 +173,7 @@ function Entries({ id }: { id: string }) {
 /** The national specialty plan: its versions, the entries of one, and the applications waiting for the state. */
 export function PlanView() {
   const { t, f } = useI18n();
-  const versions = useLoad(
-    (api) => api.get<PlanPage>('specialty-planning', '/specialty-plans?limit=50'),
-    'plans',
-  );
+  const versions = usePages<PlanPage>('specialty-planning', '/specialty-plans?limit=50', 'plans');
   const [chosen, setChosen] = useState<string>();
   return (
     <Page title={t('view.plan')}>
@@ -193,6 +189,7 @@ export function PlanView() {
                 caption={t('planVersions')}
                 rows={page.items}
                 rowKey={(p) => p.id}
+                more={versions.more}
                 columns={[
                   { header: '#', cell: (p) => p.version },
                   { header: t('view.plan'), cell: (p) => p.title },

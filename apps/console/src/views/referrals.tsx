@@ -1,12 +1,12 @@
 import { Button, Checkbox, Group, NativeSelect } from '@mantine/core';
 import type { ReferralPage } from '../api/types';
 import { LEVELS, REFERRAL_STATUSES, TARGET_GROUPS } from '../api/types';
-import { useLoad } from '../api/use-load';
 import { useI18n } from '../i18n/i18n';
 import { useRouter } from '../router';
 import { FlagBadge, StatusBadge } from '../ui/badges';
 import { Link } from '../ui/link';
 import { Load, Page } from '../ui/page';
+import { usePages } from '../ui/paging';
 import { DataTable } from '../ui/table';
 
 const FILTERS = ['status', 'targetGroup', 'level', 'deviation', 'adviceOverdue'] as const;
@@ -21,10 +21,7 @@ export function ReferralsView() {
     if (value) params.set(name, value);
   }
   params.set('limit', '50');
-  const loaded = useLoad(
-    (api) => api.get<ReferralPage>('referrals', `/referrals?${params}`),
-    params.toString(),
-  );
+  const loaded = usePages<ReferralPage>('referrals', `/referrals?${params}`, params.toString());
   const setFilter = (name: (typeof FILTERS)[number], value: string) => {
     const next = new URLSearchParams(query);
     if (value) next.set(name, value);
@@ -74,6 +71,7 @@ export function ReferralsView() {
             caption={t('view.referrals')}
             rows={page.items}
             rowKey={(r) => r.id}
+            more={loaded.more}
             columns={[
               {
                 header: t('referralDate'),
@@ -103,7 +101,6 @@ export function ReferralsView() {
           />
         )}
       </Load>
-      {loaded.data?.nextCursor && <span>{t('more')} …</span>}
     </Page>
   );
 }

@@ -2,11 +2,11 @@ import { Button, Group, NativeSelect } from '@mantine/core';
 import { useState } from 'react';
 import { useApp } from '../app-context';
 import type { Referral, ReferralPage } from '../api/types';
-import { useLoad } from '../api/use-load';
 import { useI18n } from '../i18n/i18n';
 import { useRouter } from '../router';
 import { FlagBadge, StatusBadge } from '../ui/badges';
 import { ErrorNote, Load, Page } from '../ui/page';
+import { usePages } from '../ui/paging';
 import { DataTable } from '../ui/table';
 
 const REJECT_REASONS = ['NO_CAPACITY', 'TARGET_GROUP_MISMATCH', 'LEVEL_MISMATCH', 'OTHER'] as const;
@@ -59,10 +59,7 @@ export function WorklistView() {
   const params = new URLSearchParams({ limit: '100' });
   const offerId = query.get('offerId');
   if (offerId) params.set('offerId', offerId);
-  const loaded = useLoad(
-    (api) => api.get<ReferralPage>('referrals', `/operator/worklist?${params}`),
-    params.toString(),
-  );
+  const loaded = usePages<ReferralPage>('referrals', `/operator/worklist?${params}`, params.toString());
   return (
     <Page title={t('view.worklist')}>
       <Load loaded={loaded}>
@@ -71,6 +68,7 @@ export function WorklistView() {
             caption={t('view.worklist')}
             rows={page.items}
             rowKey={(r) => r.id}
+            more={loaded.more}
             columns={[
               { header: t('referralDate'), cell: (r) => f.date(r.referralDate) },
               { header: t('citizen'), cell: (r) => r.citizen.pseudonym.slice(0, 12) },

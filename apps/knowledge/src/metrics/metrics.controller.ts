@@ -1,6 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access } from '@platform/auth';
+import { findMunicipality } from '@platform/domain';
 import { ApiJsonResponse, ApiProblems, ApiQueryFrom, ZodValidationPipe } from '@platform/http';
 import { metricsQuery, type MetricsQuery } from './dto/metrics.query';
 import { MetricsRepository } from './metrics.repository';
@@ -20,16 +21,22 @@ export class MetricsController {
   @Access({ orgTypes: ['municipality', 'region', 'state'], roles: ['planner', 'advisor', 'auditor'] })
   @ApiOperation({
     summary:
-      'Per advisory function and knowledge environment, per year: citizens advised, on time, followed/deviated',
+      'Per advisory function, knowledge environment and municipality, per year: citizens advised, on time, followed/deviated',
   })
   @ApiQueryFrom(metricsQuery)
   @ApiJsonResponse(200, metricsSchema, { example: METRICS_EXAMPLE })
   @ApiProblems(400, 403)
   async get(@Query(new ZodValidationPipe(metricsQuery, 'query')) query: MetricsQuery) {
-    const filter = { year: query.year, offerId: query.offerId, targetGroup: query.targetGroup };
-    const [functions, environments] = await Promise.all([
+    const filter = {
+      year: query.year,
+      offerId: query.offerId,
+      targetGroup: query.targetGroup,
+      municipalityCode: query.municipality,
+    };
+    const [functions, environments, municipalities] = await Promise.all([
       this.metrics.perFunction(filter),
       this.metrics.perEnvironment(filter),
+      this.metrics.perMunicipality(filter),
     ]);
     return {
       year: query.year,
@@ -38,6 +45,10 @@ export class MetricsController {
         belowMinimumVolume: m.minimumYearlyVolume === null ? null : m.citizensAdvised < m.minimumYearlyVolume,
       })),
       environments,
+      municipalities: municipalities.map((m) => ({
+        ...m,
+        municipalityName: findMunicipality(m.municipalityCode)?.name ?? null,
+      })),
     };
   }
 }

@@ -29,12 +29,23 @@ export interface EnvironmentMetrics extends YearCounts {
   offerName: string | null;
 }
 
+/** Decisions on advice counted per referring municipality and target group in one year (rule 4). */
+export interface MunicipalityMetrics {
+  municipalityCode: string;
+  targetGroup: string;
+  year: number;
+  adviceGiven: number;
+  adviceFollowed: number;
+  adviceDeviatedFrom: number;
+}
+
 export interface MetricsFilter {
   year: number;
   offerId?: string;
   targetGroup?: string;
   advisoryFunctionId?: string | null;
   advisorOrgCode?: string;
+  municipalityCode?: string;
 }
 
 // The year of advice is its Danish day's year; a case with no pseudonym (a case in doubt) counts as one citizen.
@@ -87,6 +98,27 @@ export class MetricsRepository {
     });
     return rows;
   }
+
+  /**
+   * The same advice per municipality that referred (or asked about) the citizen and target group: where decisions
+   * deviate from advice. The municipality is the case's, from the referral event that opened it.
+   */
+  async perMunicipality(filter: MetricsFilter, tx: Tx = this.db): Promise<MunicipalityMetrics[]> {
+    const { where, values } = conditions(filter);
+    const { rows } = await tx.query<MunicipalityMetrics>({
+      text: `
+        SELECT c.municipality_code AS "municipalityCode", c.target_group AS "targetGroup", ${YEAR} AS year,
+               count(*)::int AS "adviceGiven",
+               count(*) FILTER (WHERE c.follows_advice IS TRUE)::int AS "adviceFollowed",
+               count(*) FILTER (WHERE c.deviation IS TRUE)::int AS "adviceDeviatedFrom"
+        FROM advice_case c
+        WHERE ${where}
+        GROUP BY c.municipality_code, c.target_group, year
+        ORDER BY c.municipality_code, c.target_group`,
+      values,
+    });
+    return rows;
+  }
 }
 
 function conditions(filter: MetricsFilter): { where: string; values: unknown[] } {
@@ -101,6 +133,7 @@ function conditions(filter: MetricsFilter): { where: string; values: unknown[] }
         : `c.advisory_function_id = $${values.push(filter.advisoryFunctionId)}::uuid`,
     );
   }
+  if (filter.municipalityCode) where.push(`c.municipality_code = $${values.push(filter.municipalityCode)}`);
   if (filter.advisorOrgCode) where.push(`c.advisor_org_code = $${values.push(filter.advisorOrgCode)}`);
   return { where: where.join(' AND '), values };
 }

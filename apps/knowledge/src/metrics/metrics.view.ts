@@ -39,6 +39,23 @@ export const environmentMetricsSchema = namedSchema(
   z.object({ offerId: uuidView, offerName: z.string().nullable(), ...counts }),
 );
 
+export const municipalityMetricsSchema = namedSchema(
+  'MunicipalityDeviationMetrics',
+  z
+    .object({
+      municipalityCode: z.string().meta({ example: '101' }),
+      municipalityName: z.string().nullable().meta({ example: 'København' }),
+      targetGroup: z.string(),
+      year: counts.year,
+      adviceGiven: counts.adviceGiven,
+      adviceFollowed: counts.adviceFollowed,
+      adviceDeviatedFrom: counts.adviceDeviatedFrom,
+    })
+    .meta({
+      description: 'Advice given on the cases of one municipality and target group, and the decisions on it',
+    }),
+);
+
 export const metricsSchema = namedSchema(
   'KnowledgeMetrics',
   z
@@ -46,6 +63,9 @@ export const metricsSchema = namedSchema(
       year: z.number().int(),
       functions: z.array(functionMetricsSchema),
       environments: z.array(environmentMetricsSchema),
+      municipalities: z
+        .array(municipalityMetricsSchema)
+        .meta({ description: 'Per municipality (of the case) and target group: followed and deviated from' }),
     })
     .meta({
       description:
@@ -83,6 +103,17 @@ export const METRICS_EXAMPLE: z.infer<typeof metricsSchema> = {
       adviceOnTime: 40,
       adviceFollowed: 35,
       adviceDeviatedFrom: 4,
+    },
+  ],
+  municipalities: [
+    {
+      municipalityCode: '101',
+      municipalityName: 'København',
+      targetGroup: 'VISION',
+      year: 2026,
+      adviceGiven: 12,
+      adviceFollowed: 9,
+      adviceDeviatedFrom: 2,
     },
   ],
 };

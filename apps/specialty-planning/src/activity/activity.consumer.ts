@@ -16,6 +16,7 @@ import {
 import { OnEvent, type InboundEvent } from '@platform/messaging';
 import type { Tx } from '../database/prisma.service';
 import { ActivityRepository } from './activity.repository';
+import { OccupancyHistory } from './occupancy-history.repository';
 
 /**
  * Follows the referrals (and the advice given on them) through the inbox, once per event id, into the activity
@@ -24,7 +25,20 @@ import { ActivityRepository } from './activity.repository';
  */
 @Controller()
 export class ActivityConsumer {
-  constructor(private readonly activity: ActivityRepository) {}
+  constructor(
+    private readonly activity: ActivityRepository,
+    private readonly history: OccupancyHistory,
+  ) {}
+
+  /**
+   * Applies a status change and records the occupancy of the offer the referral held before and holds after
+   * (a new decision may move it to another offer), in the inbox's transaction.
+   */
+  private async tracked(tx: Tx, referralId: string, apply: () => Promise<void>): Promise<void> {
+    const before = await this.activity.offerOf(tx, referralId);
+    await apply();
+    await this.history.record(tx, [before, await this.activity.offerOf(tx, referralId)]);
+  }
 
   @OnEvent(ReferralCreated)
   created(@Payload() { tx, data }: InboundEvent<typeof ReferralCreated, Tx>) {
@@ -33,12 +47,12 @@ export class ActivityConsumer {
 
   @OnEvent(ReferralSubmitted)
   submitted(@Payload() { tx, data }: InboundEvent<typeof ReferralSubmitted, Tx>) {
-    return this.activity.setStatus(tx, data, 'SUBMITTED');
+    return this.tracked(tx, data.referralId, () => this.activity.setStatus(tx, data, 'SUBMITTED'));
   }
 
   @OnEvent(ReferralDecided)
   decided(@Payload() { tx, data }: InboundEvent<typeof ReferralDecided, Tx>) {
-    return this.activity.decided(tx, data);
+    return this.tracked(tx, data.referralId, () => this.activity.decided(tx, data));
   }
 
   @OnEvent(ReferralAdviceReceived)
@@ -48,32 +62,34 @@ export class ActivityConsumer {
 
   @OnEvent(ReferralSentToOffer)
   sent(@Payload() { tx, data }: InboundEvent<typeof ReferralSentToOffer, Tx>) {
-    return this.activity.setStatus(tx, data, 'SENT', data.offerId);
+    return this.tracked(tx, data.referralId, () => this.activity.setStatus(tx, data, 'SENT', data.offerId));
   }
 
   @OnEvent(ReferralAccepted)
   accepted(@Payload() { tx, data }: InboundEvent<typeof ReferralAccepted, Tx>) {
-    return this.activity.setStatus(tx, data, 'ACCEPTED', data.offerId);
+    return this.tracked(tx, data.referralId, () =>
+      this.activity.setStatus(tx, data, 'ACCEPTED', data.offerId),
+    );
   }
 
   @OnEvent(ReferralRejected)
   rejected(@Payload() { tx, data, event }: InboundEvent<typeof ReferralRejected, Tx>) {
-    return this.activity.rejected(tx, event.id, data, event.time);
+    return this.tracked(tx, data.referralId, () => this.activity.rejected(tx, event.id, data, event.time));
   }
 
   @OnEvent(PlacementStarted)
   placementStarted(@Payload() { tx, data }: InboundEvent<typeof PlacementStarted, Tx>) {
-    return this.activity.placementStarted(tx, data);
+    return this.tracked(tx, data.referralId, () => this.activity.placementStarted(tx, data));
   }
 
   @OnEvent(PlacementEnded)
   placementEnded(@Payload() { tx, data }: InboundEvent<typeof PlacementEnded, Tx>) {
-    return this.activity.placementEnded(tx, data);
+    return this.tracked(tx, data.referralId, () => this.activity.placementEnded(tx, data));
   }
 
   @OnEvent(ReferralWithdrawn)
   withdrawn(@Payload() { tx, data }: InboundEvent<typeof ReferralWithdrawn, Tx>) {
-    return this.activity.setStatus(tx, data, 'WITHDRAWN');
+    return this.tracked(tx, data.referralId, () => this.activity.setStatus(tx, data, 'WITHDRAWN'));
   }
 
   @OnEvent(AdviceGiven)

@@ -131,6 +131,13 @@ export class ActivityRepository {
         advice_given_on = EXCLUDED.advice_given_on, updated_at = now()`;
   }
 
+  /** The offer the referral is decided on, sent to or placed in; null when none (or the referral is unknown). */
+  async offerOf(tx: Tx, referralId: string): Promise<string | null> {
+    const rows = await tx.$queryRaw<{ offerId: string | null }[]>`
+      SELECT offer_id AS "offerId" FROM referral_activity WHERE referral_id = ${referralId}::uuid`;
+    return rows[0]?.offerId ?? null;
+  }
+
   /** Belægning per offer: referrals accepted or in placement there. Offers without any are absent (0). */
   async occupancy(offerIds: readonly string[], tx: Tx = this.db): Promise<Map<string, number>> {
     if (offerIds.length === 0) return new Map();

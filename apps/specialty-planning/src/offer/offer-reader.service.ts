@@ -3,8 +3,12 @@ import { municipalitiesOfRegion, todayInDenmark } from '@platform/domain';
 import { decodeCursor, encodeCursor, pageOf, ProblemException } from '@platform/http';
 import { UnitOfWork } from '@platform/kit';
 import { ActivityRepository } from '../activity/activity.repository';
+import { OccupancyHistory } from '../activity/occupancy-history.repository';
 import type { Tx } from '../database/prisma.service';
+import { dailyOccupancy, occupancyPeriod } from './domain/occupancy-history';
+import type { OccupancyQuery } from './dto/occupancy.query';
 import type { SearchOffersQuery } from './dto/search-offers.query';
+import type { OccupancyHistoryView } from './occupancy.view';
 import { OfferQuery, type OfferDetails, type OfferFilter } from './offer-query';
 import { toOfferView, type OfferPage, type OfferView } from './offer.view';
 
@@ -14,6 +18,7 @@ export class OfferReader {
   constructor(
     private readonly query: OfferQuery,
     private readonly activity: ActivityRepository,
+    private readonly history: OccupancyHistory,
     private readonly uow: UnitOfWork,
   ) {}
 
@@ -34,6 +39,14 @@ export class OfferReader {
     const rows = await this.query.page(filterOf(q), q.limit + 1, after && { name: after.key, id: after.id });
     const page = pageOf(rows, q.limit, (row) => encodeCursor({ key: row.name, id: row.id }));
     return { items: await this.withOccupancy(page.items), nextCursor: page.nextCursor };
+  }
+
+  /** The offer's occupancy per day of the period (404 for an unknown offer). */
+  async occupancy(id: string, q: OccupancyQuery): Promise<OccupancyHistoryView> {
+    const { from, to } = occupancyPeriod(q, todayInDenmark());
+    if (!(await this.query.one(id))) throw ProblemException.notFound(`offer ${id}`);
+    const recorded = await this.history.between(id, from, to);
+    return { offerId: id, from, to, days: dailyOccupancy(recorded, from, to) };
   }
 
   /** Views of offers with their occupancy, counted once per referral by the activity read model. */

@@ -22,11 +22,17 @@ import {
   type PlacesInput,
   type RegisterOfferInput,
 } from './dto/offer-body.dto';
+import { occupancyQuery, type OccupancyQuery } from './dto/occupancy.query';
 import { searchOffersQuery, type SearchOffersQuery } from './dto/search-offers.query';
 import { OfferCommands } from './offer-commands.service';
 import { OfferReader } from './offer-reader.service';
 import { INTERVENTION_EXAMPLE, OFFER_VIEW_EXAMPLE, REGISTER_OFFER_EXAMPLE } from './offer.examples';
 import { ApiOfferChange, ApiOfferId, offerEtag } from './offer.http';
+import {
+  OCCUPANCY_HISTORY_EXAMPLE,
+  occupancyHistorySchema,
+  type OccupancyHistoryView,
+} from './occupancy.view';
 import { offerPageSchema, offerViewSchema, type OfferPage, type OfferView } from './offer.view';
 
 /** Operators of offers: planners of regions and of municipalities that run offers. */
@@ -91,6 +97,23 @@ export class OfferController {
   @ApiProblems(400, 404)
   async get(@Param('id', uuidParam) id: string, @Res({ passthrough: true }) res: Response) {
     return viewResponse(res, await this.reader.get(id));
+  }
+
+  @Get(':id/occupancy')
+  @Access(ANY_ORGANISATION)
+  @ApiOperation({
+    summary:
+      "An offer's occupancy per day (belægning over time): occupied places and places, at most 366 days",
+  })
+  @ApiOfferId()
+  @ApiQueryFrom(occupancyQuery)
+  @ApiJsonResponse(200, occupancyHistorySchema, { example: OCCUPANCY_HISTORY_EXAMPLE })
+  @ApiProblems(400, 404)
+  occupancy(
+    @Param('id', uuidParam) id: string,
+    @Query(new ZodValidationPipe(occupancyQuery, 'query')) query: OccupancyQuery,
+  ): Promise<OccupancyHistoryView> {
+    return this.reader.occupancy(id, query);
   }
 
   @Put(':id')

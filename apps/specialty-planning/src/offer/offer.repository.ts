@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { PgDatabase, SqlTable } from '@platform/persistence';
+import { OccupancyHistory } from '../activity/occupancy-history.repository';
 import type { Tx } from '../database/prisma.service';
 import type { Offer } from '../generated/prisma/client';
 import type { Operator } from './domain/offer';
@@ -35,10 +36,15 @@ const offer = new SqlTable<OfferRow>('offer', {
 /** The write path of the offer directory: SQL on the request's pg transaction. */
 @Injectable()
 export class OfferRepository {
-  constructor(private readonly db: PgDatabase) {}
+  constructor(
+    private readonly db: PgDatabase,
+    private readonly history: OccupancyHistory,
+  ) {}
 
+  /** Inserts the offer; its occupancy history starts today (no place taken yet). */
   async insert(tx: Tx, row: OfferRow): Promise<OfferRow> {
     const { rows } = await tx.query<OfferRow>(offer.insert(row));
+    await this.history.record(tx, [rows[0].id]);
     return rows[0];
   }
 
@@ -82,13 +88,14 @@ export class OfferRepository {
     return rows;
   }
 
-  /** Updates and bumps the version (the ETag). */
+  /** Updates and bumps the version (the ETag); new places go into the occupancy history. */
   async update(tx: Tx, row: OfferRow, changes: OfferChanges): Promise<OfferRow> {
     const { rows } = await tx.query<OfferRow>(
       offer.update('id', row.id, { ...changes, updatedAt: new Date() }, [
         `${offer.column('version')} = ${offer.column('version')} + 1`,
       ]),
     );
+    if (changes.places !== undefined) await this.history.record(tx, [row.id]);
     return rows[0];
   }
 }

@@ -302,7 +302,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Per advisory function and knowledge environment, per year: citizens advised, on time, followed/deviated */
+        /** Per advisory function, knowledge environment and municipality, per year: citizens advised, on time, followed/deviated */
         get: operations["getMetrics"];
         put?: never;
         post?: never;
@@ -686,6 +686,22 @@ export interface components {
             year: number;
             functions: components["schemas"]["AdvisoryFunctionMetrics"][];
             environments: components["schemas"]["KnowledgeEnvironmentMetrics"][];
+            /** @description Per municipality (of the case) and target group: followed and deviated from */
+            municipalities: components["schemas"]["MunicipalityDeviationMetrics"][];
+        };
+        /** @description Advice given on the cases of one municipality and target group, and the decisions on it */
+        MunicipalityDeviationMetrics: {
+            /** @example 101 */
+            municipalityCode: string;
+            /** @example København */
+            municipalityName: string | null;
+            targetGroup: string;
+            year: number;
+            adviceGiven: number;
+            /** @description Decisions that followed the advice */
+            adviceFollowed: number;
+            /** @description Decisions that deviated from the advice (rule 4) */
+            adviceDeviatedFrom: number;
         };
         /** @description RFC 9457 problem details (application/problem+json). */
         Problem: {
@@ -3029,6 +3045,8 @@ export interface operations {
                 offerId?: string;
                 /** @description Målgruppe: platform code or FFB code */
                 targetGroup?: string;
+                /** @description Only advice on cases of this municipality */
+                municipality?: string;
             };
             header?: never;
             path?: never;
@@ -3074,6 +3092,17 @@ export interface operations {
                      *           "adviceOnTime": 40,
                      *           "adviceFollowed": 35,
                      *           "adviceDeviatedFrom": 4
+                     *         }
+                     *       ],
+                     *       "municipalities": [
+                     *         {
+                     *           "municipalityCode": "101",
+                     *           "municipalityName": "København",
+                     *           "targetGroup": "VISION",
+                     *           "year": 2026,
+                     *           "adviceGiven": 12,
+                     *           "adviceFollowed": 9,
+                     *           "adviceDeviatedFrom": 2
                      *         }
                      *       ]
                      *     }

@@ -58,6 +58,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/offers/{id}/occupancy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An offer's occupancy per day (belægning over time): occupied places and places, at most 366 days */
+        get: operations["occupancyOffer"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/offers/{id}/places": {
         parameters: {
             query?: never;
@@ -802,6 +819,33 @@ export interface components {
                 } | null;
             }[];
             gapCount: number;
+        };
+        /** @description One entry per day of the period since the history of the offer began (days before it are left out) */
+        OfferOccupancyHistory: {
+            /** Format: uuid */
+            offerId: string;
+            /**
+             * Format: date
+             * @example 2026-11-30
+             */
+            from: string;
+            /**
+             * Format: date
+             * @description The last day shown: the `to` asked for, or today if that is earlier
+             * @example 2026-11-30
+             */
+            to: string;
+            days: {
+                /**
+                 * Format: date
+                 * @example 2026-11-30
+                 */
+                day: string;
+                /** @description Places taken at the end of the day (belægning) */
+                occupied: number;
+                /** @description Places (pladser) at the end of the day */
+                places: number;
+            }[];
         };
         OfferPage: {
             items: components["schemas"]["OfferView"][];
@@ -2071,6 +2115,89 @@ export interface operations {
             };
             /** @description If-Match is required */
             428: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    occupancyOffer: {
+        parameters: {
+            query?: {
+                /** @description First day (default: 89 days before `to`) */
+                from?: string;
+                /** @description Last day, inclusive (default: today) */
+                to?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The offer (tilbud) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "offerId": "6f1c2a9e-3b7d-4c21-9a51-0d2e8b7f4a10",
+                     *       "from": "2026-11-28",
+                     *       "to": "2026-11-30",
+                     *       "days": [
+                     *         {
+                     *           "day": "2026-11-28",
+                     *           "occupied": 9,
+                     *           "places": 12
+                     *         },
+                     *         {
+                     *           "day": "2026-11-29",
+                     *           "occupied": 10,
+                     *           "places": 12
+                     *         },
+                     *         {
+                     *           "day": "2026-11-30",
+                     *           "occupied": 10,
+                     *           "places": 14
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["OfferOccupancyHistory"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, expired or invalid token */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (or not visible to your organisation) */
+            404: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
