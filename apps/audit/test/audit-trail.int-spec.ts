@@ -201,6 +201,8 @@ describe('the audit trail across services', () => {
       ['rule-set', 'financing', 'rule-set.create', 'ALLOWED', 'state', false],
       ['rule-set-in-force', 'financing', 'rule-set.put-in-force', 'ALLOWED', 'state', false],
       [claimStep, 'financing', 'refusion.claim', 'ALLOWED', '101', false],
+      // the claim's answer names its citizens, as a read of it does: one row each
+      ...claimCitizens.map(() => [claimStep, 'financing', 'refusion-claim.submit', 'ALLOWED', '101', false]),
       ['claim-region', 'financing', 'POST /api/v1/refusion-claims', 'DENIED', '1084', false],
       [
         'claim-decided-by-municipality',

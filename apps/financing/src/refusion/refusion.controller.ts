@@ -33,7 +33,7 @@ import {
 } from './refusion.dto';
 import { CitizenReads } from '../common/citizen-reads';
 import { claimResource, ClaimAccess } from './claim-access';
-import { RefusionRepository } from './refusion.repository';
+import { RefusionRepository, type ClaimAggregate } from './refusion.repository';
 import { RefusionService } from './refusion.service';
 import {
   CLAIM_EXAMPLE,
@@ -156,6 +156,7 @@ export class RefusionController {
     @Res({ passthrough: true }) res: Response,
   ) {
     const a = await this.service.submit(p, body, requestId);
+    await this.citizensOf(p, 'refusion-claim.submit', a, requestId);
     res.setHeader('Location', `/api/v1/refusion-claims/${a.claim.id}`);
     return withEtag(res, claimEtag(a), toClaimView(a));
   }
@@ -271,6 +272,16 @@ export class RefusionController {
     @Res({ passthrough: true }) res: Response,
   ) {
     const a = await this.service.decide(change, body);
+    await this.citizensOf(change.principal, 'refusion-claim.decide', a, change.requestId);
     return withEtag(res, claimEtag(a), toClaimView(a));
+  }
+
+  /**
+   * A claim written and answered with its lines names its citizens: each one's row in the audit trail, beside the
+   * write's own (one per claim), as a read of the claim has.
+   */
+  private citizensOf(p: Principal, action: string, a: ClaimAggregate, requestId: string | undefined) {
+    const shown = a.lines.flatMap((l) => l.citizenPseudonyms);
+    return this.access.shown(p, action, claimResource(a.claim.id), shown, requestId);
   }
 }
