@@ -24,6 +24,11 @@ export class OccupancyHistory {
   async record(tx: Tx, offerIds: readonly (string | null | undefined)[]): Promise<void> {
     const ids = [...new Set(offerIds.filter((id): id is string => !!id))];
     if (ids.length === 0) return;
+    // Two referrals of one offer changing at once would each count without the other's change and the later
+    // commit would keep a count one short: a transaction lock per offer (in id order: no deadlock) makes the
+    // second count, a statement of its own, see the first's commit.
+    await tx.$executeRaw`
+      SELECT pg_advisory_xact_lock(hashtext('offer-occupancy:' || id)) FROM unnest(${ids.sort()}::text[]) AS id`;
     await tx.$executeRaw`
       INSERT INTO offer_occupancy_day (offer_id, day, occupied, places, updated_at)
       SELECT o.id, ${todayInDenmark()}::date,
