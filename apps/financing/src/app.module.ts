@@ -3,6 +3,7 @@ import { defineService } from '@platform/kit';
 import { BlockGrantModule } from './block-grant/block-grant.module';
 import { CaseTraceModule } from './case-trace/case-trace.module';
 import { CoFinancingModule } from './co-financing/co-financing.module';
+import { financingConfigSchema } from './config/financing.config';
 import { CostModule } from './cost/cost.module';
 import { PrismaService } from './database/prisma.service';
 import { IntakeConsumerModule } from './intake/intake-consumer.module';
@@ -34,6 +35,7 @@ export const financingService = defineService({
   port: 3004,
   module: AppModule,
   database: PrismaService,
+  config: financingConfigSchema,
   openApi: {
     title: 'Financing API (finansiering)',
     description:

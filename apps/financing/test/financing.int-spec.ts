@@ -2,7 +2,9 @@ import { routesWithoutAccessRule } from '@platform/auth';
 import { schemaDrift } from '@platform/persistence';
 import { type TestService } from '@platform/testing';
 import { join } from 'node:path';
+import { CostAccrualScheduler } from '../src/cost/cost-accrual.scheduler';
 import type { PrismaService } from '../src/database/prisma.service';
+import { MonthlyTotalsScheduler } from '../src/report/monthly-totals.scheduler';
 import { useFinancing } from './support/service';
 
 const RULES = {
@@ -25,6 +27,11 @@ describe('the financing service', () => {
     const res = await t.http().get('/health/ready');
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ status: 'up', checks: { database: 'up', kafka: 'up', identity: 'up' } });
+  });
+
+  it('runs no scheduled job by itself here: useFinancing turns them off (the tests run them)', () => {
+    expect(t.app.get(CostAccrualScheduler).scheduled).toBe(false);
+    expect(t.app.get(MonthlyTotalsScheduler).scheduled).toBe(false);
   });
 
   it('refuses a call without a token with problem+json', async () => {

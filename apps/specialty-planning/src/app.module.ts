@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { defineService } from '@platform/kit';
 import { ActivityModule } from './activity/activity.module';
+import { planningConfigSchema } from './config/planning.config';
 import { PrismaService } from './database/prisma.service';
 import { FrameworkModule } from './framework/framework.module';
 import { FunctionModule } from './function/function.module';
@@ -32,6 +33,7 @@ export const specialtyPlanningService = defineService({
   port: 3002,
   module: AppModule,
   database: PrismaService,
+  config: planningConfigSchema,
   // An operator's whole directory as one HSDS file: hundreds of offers, not one request's worth.
   bodyLimitsByPath: { '/api/v1/offers/hsds': '5mb' },
   openApi: {

@@ -1,7 +1,7 @@
-import { useService, type TestService } from '@platform/testing';
+import type { TestService } from '@platform/testing';
 import fc from 'fast-check';
-import { specialtyPlanningService } from '../src/app.module';
 import type { PrismaService } from '../src/database/prisma.service';
+import { usePlanning } from './support/service';
 
 type Area = { code: string; municipalities: { code: string }[]; predecessorCodes: string[] };
 const codes = (items: { code: string }[]) => items.map((i) => i.code);
@@ -9,7 +9,7 @@ const AGREEMENTS = '/api/v1/framework-areas/RA-1082/agreements';
 
 describe('framework agreements and cooperation (rule 10)', () => {
   let t: TestService<PrismaService>;
-  useService<PrismaService>(specialtyPlanningService, (service) => (t = service));
+  usePlanning((service) => (t = service));
 
   describe('framework-agreement areas over time', () => {
     it('has five areas on 2026-12-31 and four on 2027-01-01, Østdanmark replacing Hovedstaden and Sjælland', async () => {

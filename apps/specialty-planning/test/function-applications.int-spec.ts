@@ -1,7 +1,7 @@
 import { FunctionApproved, FunctionRejected, TOPICS, type EventData } from '@platform/contracts';
-import { eventData, useService, waitForEvent, type IdentityName, type TestService } from '@platform/testing';
-import { specialtyPlanningService } from '../src/app.module';
+import { eventData, waitForEvent, type IdentityName, type TestService } from '@platform/testing';
 import type { PrismaService } from '../src/database/prisma.service';
+import { usePlanning } from './support/service';
 
 /**
  * Applications for functions (ansøgning om specialfunktion): an operator applies for its own offer with
@@ -10,7 +10,7 @@ import type { PrismaService } from '../src/database/prisma.service';
  */
 describe('function applications', () => {
   let t: TestService<PrismaService>;
-  useService<PrismaService>(specialtyPlanningService, (service) => (t = service));
+  usePlanning((service) => (t = service));
 
   const since = new Date();
   let offerId: string;

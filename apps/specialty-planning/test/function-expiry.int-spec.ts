@@ -1,10 +1,10 @@
 import { FunctionExpiring, TOPICS } from '@platform/contracts';
 import { addDays, todayInDenmark } from '@platform/domain';
-import { eventData, useService, waitForEvent, type TestService } from '@platform/testing';
-import { specialtyPlanningService } from '../src/app.module';
+import { eventData, waitForEvent, type TestService } from '@platform/testing';
 import type { PrismaService } from '../src/database/prisma.service';
 import { addMonths } from '../src/function/domain/function-validity';
 import { FunctionExpiryScheduler } from '../src/function/expiry/function-expiry.scheduler';
+import { usePlanning } from './support/service';
 
 /**
  * Functions ending within 6 months are listed and announced (FunctionExpiring) once each; a function renewed
@@ -12,7 +12,7 @@ import { FunctionExpiryScheduler } from '../src/function/expiry/function-expiry.
  */
 describe('expiring functions', () => {
   let t: TestService<PrismaService>;
-  useService<PrismaService>(specialtyPlanningService, (service) => (t = service));
+  usePlanning((service) => (t = service));
 
   const since = new Date();
   const today = todayInDenmark();
@@ -62,6 +62,10 @@ describe('expiring functions', () => {
     renewedOne = await approvedFunction('SPECIAL_FUNCTION', '2022-01-01', inThreeMonths);
     await approvedFunction('SPECIAL_FUNCTION', addDays(inThreeMonths, 1), addMonths(today, 63));
     longLived = await approvedFunction('ADVISORY_FUNCTION', addDays(inThreeMonths, 30), addMonths(today, 66));
+  });
+
+  it('runs the scan only when a test does: usePlanning turns its timer off', () => {
+    expect(t.app.get(FunctionExpiryScheduler).scheduled).toBe(false);
   });
 
   it('lists the functions ending within 6 months, not the renewed one nor the long-lived', async () => {

@@ -1,13 +1,13 @@
 import { TOPICS } from '@platform/contracts';
-import { getToken, useService, type TestService } from '@platform/testing';
+import { getToken, type TestService } from '@platform/testing';
 import fc from 'fast-check';
-import { specialtyPlanningService } from '../src/app.module';
 import type { PrismaService } from '../src/database/prisma.service';
+import { usePlanning } from './support/service';
 
 /** Random application bodies never give a 5xx, and a refused one writes nothing: no row, function or event. */
 describe('random function-application bodies', () => {
   let t: TestService<PrismaService>;
-  useService<PrismaService>(specialtyPlanningService, (service) => (t = service));
+  usePlanning((service) => (t = service));
 
   let offerId: string;
   let operator: string;

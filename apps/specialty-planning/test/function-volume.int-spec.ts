@@ -1,8 +1,8 @@
 import { todayInDenmark } from '@platform/domain';
-import { useService, type IdentityName, type TestService } from '@platform/testing';
+import type { IdentityName, TestService } from '@platform/testing';
 import { randomUUID } from 'node:crypto';
-import { specialtyPlanningService } from '../src/app.module';
 import type { PrismaService } from '../src/database/prisma.service';
+import { usePlanning } from './support/service';
 
 /**
  * The minimum-volume flag (øvelse gør mester) from the activity read model: placements started at the offer for
@@ -10,11 +10,11 @@ import type { PrismaService } from '../src/database/prisma.service';
  */
 describe('the volume of a function and its minimum', () => {
   let t: TestService<PrismaService>;
-  // Declared before useService, so it runs while the service (and its database client) is still open.
+  // Declared before usePlanning, so it runs while the service (and its database client) is still open.
   afterAll(async () => {
     await t?.db.referralActivity.deleteMany({ where: { referralId: { in: inserted } } });
   });
-  useService<PrismaService>(specialtyPlanningService, (service) => (t = service));
+  usePlanning((service) => (t = service));
 
   const year = Number(todayInDenmark().slice(0, 4));
   const lastYear = year - 1;

@@ -1,17 +1,17 @@
 import { OfferPlacesChanged, OfferUpdated, TOPICS } from '@platform/contracts';
-import { eventData, useService, waitForEvent, type TestService } from '@platform/testing';
+import { eventData, waitForEvent, type TestService } from '@platform/testing';
 import { randomUUID } from 'node:crypto';
-import { specialtyPlanningService } from '../src/app.module';
 import type { PrismaService } from '../src/database/prisma.service';
 import type { HsdsDocument } from '../src/hsds/hsds.schema';
 import { clearTestOffers, offerBody, testName, writeCounts } from './offer-fixtures';
+import { usePlanning } from './support/service';
 
 /** What an offer is, without what changes on every write. */
 const essence = ({ version: _v, updatedAt: _u, ...offer }: Record<string, unknown>) => offer;
 
 describe('HSDS 3.0 import and export of an operator’s offers', () => {
   let t: TestService<PrismaService>;
-  useService<PrismaService>(specialtyPlanningService, (service) => (t = service));
+  usePlanning((service) => (t = service));
 
   const ids: Record<'parent' | 'intervention' | 'private', string> = {
     parent: '',

@@ -1,10 +1,10 @@
 import { NeedsAnalysisGap, TOPICS, type EventData } from '@platform/contracts';
 import { todayInDenmark } from '@platform/domain';
-import { eventData, useService, waitForEvent, type TestService } from '@platform/testing';
+import { eventData, waitForEvent, type TestService } from '@platform/testing';
 import fc from 'fast-check';
 import { randomUUID } from 'node:crypto';
-import { specialtyPlanningService } from '../src/app.module';
 import type { PrismaService } from '../src/database/prisma.service';
+import { usePlanning } from './support/service';
 
 type Line = {
   targetGroup: string;
@@ -19,7 +19,7 @@ const lineOf = (body: { targetGroups: Line[] }, group: string) =>
 describe('scenario 4: the needs analysis of the framework area of region 1082', () => {
   let t: TestService<PrismaService>;
   const since = new Date();
-  useService<PrismaService>(specialtyPlanningService, (service) => (t = service));
+  usePlanning((service) => (t = service));
 
   /** A referral of `municipalityCode` turned away by a full offer, as the referral events leave it in the read model. */
   async function rejectedForCapacity(municipalityCode: string, on: string) {

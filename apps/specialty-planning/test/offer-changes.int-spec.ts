@@ -1,12 +1,12 @@
 import { OfferPlacesChanged, OfferUpdated, TOPICS } from '@platform/contracts';
-import { eventData, useService, waitForEvent, type TestService } from '@platform/testing';
-import { specialtyPlanningService } from '../src/app.module';
+import { eventData, waitForEvent, type TestService } from '@platform/testing';
 import type { PrismaService } from '../src/database/prisma.service';
 import { ADDRESSES, clearTestOffers, offerBody, testName } from './offer-fixtures';
+import { usePlanning } from './support/service';
 
 describe('changing offers: who may, If-Match, places, interventions (scenario 6)', () => {
   let t: TestService<PrismaService>;
-  useService<PrismaService>(specialtyPlanningService, (service) => (t = service));
+  usePlanning((service) => (t = service));
 
   beforeAll(() => clearTestOffers(t));
 

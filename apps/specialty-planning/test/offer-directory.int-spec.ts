@@ -1,13 +1,13 @@
 import { OfferUpdated, TOPICS } from '@platform/contracts';
 import { findTargetGroup } from '@platform/domain';
-import { eventData, useService, waitForEvent, type TestService } from '@platform/testing';
-import { specialtyPlanningService } from '../src/app.module';
+import { eventData, waitForEvent, type TestService } from '@platform/testing';
 import type { PrismaService } from '../src/database/prisma.service';
 import { ADDRESSES, clearTestOffers, offerBody, writeCounts } from './offer-fixtures';
+import { usePlanning } from './support/service';
 
 describe('the offer directory', () => {
   let t: TestService<PrismaService>;
-  useService<PrismaService>(specialtyPlanningService, (service) => (t = service));
+  usePlanning((service) => (t = service));
 
   beforeAll(() => clearTestOffers(t));
 

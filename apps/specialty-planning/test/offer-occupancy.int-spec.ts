@@ -8,12 +8,12 @@ import {
   type EventDefinition,
 } from '@platform/contracts';
 import { addDays, todayInDenmark } from '@platform/domain';
-import { eventually, testKafka, useService, type TestService } from '@platform/testing';
+import { eventually, testKafka, type TestService } from '@platform/testing';
 import type { Producer } from 'kafkajs';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { specialtyPlanningService } from '../src/app.module';
 import type { PrismaService } from '../src/database/prisma.service';
 import { clearTestOffers, offerBody } from './offer-fixtures';
+import { usePlanning } from './support/service';
 
 const REFERRALS = '/services/referrals';
 
@@ -25,7 +25,7 @@ const REFERRALS = '/services/referrals';
 describe('occupancy in the directory', () => {
   let t: TestService<PrismaService>;
   let producer: Producer;
-  useService<PrismaService>(specialtyPlanningService, (service) => (t = service));
+  usePlanning((service) => (t = service));
 
   beforeAll(async () => {
     await clearTestOffers(t);

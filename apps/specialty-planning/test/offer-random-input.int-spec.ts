@@ -1,8 +1,8 @@
-import { useService, type TestService } from '@platform/testing';
+import type { TestService } from '@platform/testing';
 import fc from 'fast-check';
-import { specialtyPlanningService } from '../src/app.module';
 import type { PrismaService } from '../src/database/prisma.service';
 import { clearTestOffers, offerBody, TEST_PREFIX, writeCounts } from './offer-fixtures';
+import { usePlanning } from './support/service';
 
 /**
  * Random offer bodies, mostly near the real ones (real field names, values that are sometimes right), never give
@@ -10,7 +10,7 @@ import { clearTestOffers, offerBody, TEST_PREFIX, writeCounts } from './offer-fi
  */
 describe('random offer input', () => {
   let t: TestService<PrismaService>;
-  useService<PrismaService>(specialtyPlanningService, (service) => (t = service));
+  usePlanning((service) => (t = service));
 
   let own: { id: string };
   let ownIntervention: { id: string };

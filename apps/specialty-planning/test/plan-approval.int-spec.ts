@@ -1,7 +1,7 @@
 import { FunctionApproved, PlanApproved, TOPICS, type EventData } from '@platform/contracts';
-import { eventData, useService, waitForEvent, type TestService } from '@platform/testing';
-import { specialtyPlanningService } from '../src/app.module';
+import { eventData, waitForEvent, type TestService } from '@platform/testing';
 import type { PrismaService } from '../src/database/prisma.service';
+import { usePlanning } from './support/service';
 
 /**
  * Scenario 1, step 1 (the plan's part): the state approves a version of the national specialty plan in which
@@ -10,7 +10,7 @@ import type { PrismaService } from '../src/database/prisma.service';
  */
 describe('approving a version of the national specialty plan', () => {
   let t: TestService<PrismaService>;
-  useService<PrismaService>(specialtyPlanningService, (service) => (t = service));
+  usePlanning((service) => (t = service));
 
   const since = new Date();
   let offerId: string;

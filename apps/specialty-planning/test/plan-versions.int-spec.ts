@@ -1,9 +1,9 @@
 import { PlanApproved, TOPICS } from '@platform/contracts';
 import { addDays } from '@platform/domain';
-import { eventData, useService, waitForEvent, type TestService } from '@platform/testing';
+import { eventData, waitForEvent, type TestService } from '@platform/testing';
 import { randomInt } from 'node:crypto';
-import { specialtyPlanningService } from '../src/app.module';
 import type { PrismaService } from '../src/database/prisma.service';
+import { usePlanning } from './support/service';
 
 /**
  * Which version is in force on a day: effective from its date, superseded when a later approved version takes
@@ -12,7 +12,7 @@ import type { PrismaService } from '../src/database/prisma.service';
  */
 describe('plan versions in force over time', () => {
   let t: TestService<PrismaService>;
-  useService<PrismaService>(specialtyPlanningService, (service) => (t = service));
+  usePlanning((service) => (t = service));
 
   const since = new Date();
   const base = addDays('2200-01-01', randomInt(0, 300_000));

@@ -1,10 +1,10 @@
 import { ResponsibilityChanged, TOPICS, type EventData } from '@platform/contracts';
 import { addDays, TARGET_GROUP_CODES, todayInDenmark } from '@platform/domain';
-import { eventData, eventually, useService, waitForEvent, type TestService } from '@platform/testing';
+import { eventData, eventually, waitForEvent, type TestService } from '@platform/testing';
 import fc from 'fast-check';
 import { randomUUID } from 'node:crypto';
-import { specialtyPlanningService } from '../src/app.module';
 import type { PrismaService } from '../src/database/prisma.service';
+import { usePlanning } from './support/service';
 
 const changesOf = (t: TestService<PrismaService>, targetGroup: string) =>
   t.db.responsibilityChange.count({ where: { targetGroup } });
@@ -21,7 +21,7 @@ describe('target groups and the responsibility timeline (rule 2)', () => {
   const since = new Date();
   const today = todayInDenmark();
 
-  useService<PrismaService>(specialtyPlanningService, (service) => (t = service));
+  usePlanning((service) => (t = service));
 
   /** A referral of the activity read model, decided on a date (as the referral events would leave it). */
   async function decidedReferral(targetGroup: string, decidedOn: string) {

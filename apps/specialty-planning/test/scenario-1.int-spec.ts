@@ -12,14 +12,13 @@ import {
   eventually,
   startServiceProcess,
   testDatabaseUrl,
-  useService,
   waitForEvent,
   type ServiceProcess,
   type TestService,
 } from '@platform/testing';
 import { Client } from 'pg';
-import { specialtyPlanningService } from '../src/app.module';
 import type { PrismaService } from '../src/database/prisma.service';
+import { usePlanning } from './support/service';
 
 /** The state's and region 1084's part of the golden path, and the referrals service (its own process) reacting. */
 describe('scenario 1, step 1: the state makes VISION regional and approves specialty plan version 1', () => {
@@ -31,7 +30,7 @@ describe('scenario 1, step 1: the state makes VISION regional and approves speci
   const since = new Date();
   let offerId: string;
 
-  useService<PrismaService>(specialtyPlanningService, (service) => (t = service));
+  usePlanning((service) => (t = service));
 
   beforeAll(async () => {
     referrals = await startServiceProcess('referrals');

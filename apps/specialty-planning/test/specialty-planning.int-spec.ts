@@ -1,13 +1,13 @@
 import { routesWithoutAccessRule } from '@platform/auth';
 import { schemaDrift } from '@platform/persistence';
-import { useService, type TestService } from '@platform/testing';
+import type { TestService } from '@platform/testing';
 import { join } from 'node:path';
-import { specialtyPlanningService } from '../src/app.module';
 import type { PrismaService } from '../src/database/prisma.service';
+import { usePlanning } from './support/service';
 
 describe('the specialty-planning service', () => {
   let t: TestService<PrismaService>;
-  useService<PrismaService>(specialtyPlanningService, (service) => (t = service));
+  usePlanning((service) => (t = service));
 
   it('is ready: its database, Kafka and Keycloak answer', async () => {
     const res = await t.http().get('/health/ready');

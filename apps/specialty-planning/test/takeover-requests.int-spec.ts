@@ -1,9 +1,9 @@
 import { TakeoverRejected, TOPICS, type EventData } from '@platform/contracts';
-import { eventData, useService, waitForEvent, type IdentityName, type TestService } from '@platform/testing';
+import { eventData, waitForEvent, type IdentityName, type TestService } from '@platform/testing';
 import fc from 'fast-check';
 import { randomUUID } from 'node:crypto';
-import { specialtyPlanningService } from '../src/app.module';
 import type { PrismaService } from '../src/database/prisma.service';
+import { usePlanning } from './support/service';
 
 /** An offer at an address in `municipalityCode`, registered through the directory's API by its operator. */
 async function registerOffer(
@@ -29,7 +29,7 @@ describe('scenario 5: Odense asks to take over an offer of region 1083 (SEL § 1
   let requestId: string;
   const since = new Date();
 
-  useService<PrismaService>(specialtyPlanningService, (service) => (t = service));
+  usePlanning((service) => (t = service));
 
   beforeAll(async () => {
     offer = await registerOffer(t, 'planner-1083', '461');

@@ -1,11 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { todayInDenmark } from '@platform/domain';
-import { intervalSetting, IntervalJob, UnitOfWork } from '@platform/kit';
+import { IntervalJob, UnitOfWork } from '@platform/kit';
 import type { Tx } from '../database/prisma.service';
 import { CostLedger } from './cost-ledger.service';
-
-/** Hourly by default: the job is about months. */
-const HOUR_MS = 3_600_000;
+import { FINANCING_CONFIG, type FinancingConfig } from '../config/financing.config';
 
 export interface AccrualRun {
   month: string;
@@ -26,11 +24,12 @@ export class CostAccrualScheduler extends IntervalJob {
   constructor(
     private readonly uow: UnitOfWork,
     private readonly ledger: CostLedger,
+    @Inject(FINANCING_CONFIG) config: FinancingConfig,
   ) {
     super({
       name: 'CostAccrualScheduler',
       what: 'monthly accrual',
-      everyMs: intervalSetting('COST_ACCRUAL_SCAN_MS', HOUR_MS),
+      everyMs: config.COST_ACCRUAL_SCAN_MS,
     });
   }
 

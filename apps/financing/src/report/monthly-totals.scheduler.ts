@@ -1,11 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { todayInDenmark } from '@platform/domain';
-import { CommandRunner, intervalSetting, IntervalJob } from '@platform/kit';
+import { CommandRunner, IntervalJob } from '@platform/kit';
 import { MonthlyTotalsPublisher } from './monthly-totals.service';
 import { closedMonths, type CostTotal } from './report.domain';
-
-/** Hourly by default: the job is about months. */
-const HOUR_MS = 3_600_000;
+import { FINANCING_CONFIG, type FinancingConfig } from '../config/financing.config';
 
 /** How many closed months back the job looks, so a month a late fact corrected is published again. */
 const LOOKBACK_MONTHS = 3;
@@ -20,11 +18,12 @@ export class MonthlyTotalsScheduler extends IntervalJob {
   constructor(
     private readonly publisher: MonthlyTotalsPublisher,
     private readonly runner: CommandRunner,
+    @Inject(FINANCING_CONFIG) config: FinancingConfig,
   ) {
     super({
       name: 'MonthlyTotalsScheduler',
       what: 'monthly totals',
-      everyMs: intervalSetting('COST_TOTALS_SCAN_MS', HOUR_MS),
+      everyMs: config.COST_TOTALS_SCAN_MS,
     });
   }
 

@@ -26,10 +26,13 @@ describe('an interval job', () => {
 
   it('runs at every interval from bootstrap until shutdown', () => {
     const job = new CountingJob(1000);
+    expect(job.scheduled).toBe(false);
     job.onApplicationBootstrap();
+    expect(job.scheduled).toBe(true);
     jest.advanceTimersByTime(3000);
     expect(job.runs).toBe(3);
     job.beforeApplicationShutdown();
+    expect(job.scheduled).toBe(false);
     jest.advanceTimersByTime(3000);
     expect(job.runs).toBe(3);
   });
@@ -37,6 +40,7 @@ describe('an interval job', () => {
   it('never runs when the interval is off', () => {
     const job = new CountingJob(null);
     job.onApplicationBootstrap();
+    expect(job.scheduled).toBe(false);
     jest.advanceTimersByTime(60_000);
     expect(job.runs).toBe(0);
     job.beforeApplicationShutdown();

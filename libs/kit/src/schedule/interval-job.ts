@@ -39,7 +39,13 @@ export abstract class IntervalJob implements OnApplicationBootstrap, BeforeAppli
     this.timer.unref();
   }
 
+  /** Whether the timer runs (false before bootstrap, after shutdown and when the interval is off). */
+  get scheduled(): boolean {
+    return this.timer !== undefined;
+  }
+
   beforeApplicationShutdown(): void {
     clearInterval(this.timer);
+    this.timer = undefined;
   }
 }
