@@ -108,7 +108,7 @@ describe('appending a whole batch in one transaction', () => {
     let firstBroken: unknown;
     scan: for await (const rows of t.app.get(LedgerRepository).scan()) {
       for (const row of rows) {
-        firstBroken = verifier.check(row);
+        firstBroken = verifier.checkColumns(row);
         if (firstBroken) break scan;
       }
     }

@@ -1,61 +1,22 @@
 import type { PgDatabase } from '@platform/persistence';
-import type { ChainedRow } from './domain/chain';
+import type { LedgerColumns } from './domain/chain';
 
 /** An instant column as `Date.prototype.toISOString` writes it (UTC, milliseconds, `Z`). */
 const iso = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
-/** A row of the verify scan, as an array in the cursor's column order. */
-type ScanRow = [
-  string,
-  string,
-  string,
-  string,
-  string,
-  string,
-  string | null,
-  string | null,
-  string | null,
-  string[] | null,
-  string,
-  string,
-  string | null,
-  string | null,
-  string,
-  string,
-  string | null,
-  string,
-  string,
-];
-
-const fromScan = (r: ScanRow): ChainedRow => ({
-  seq: r[0],
-  eventId: r[1],
-  service: r[2],
-  occurredAt: r[3],
-  recordedAt: r[4],
-  actorSubject: r[5],
-  actorClientId: r[6],
-  actorOrgType: r[7],
-  actorOrgCode: r[8],
-  actorRoles: r[9] ?? [],
-  action: r[10],
-  resourceType: r[11],
-  resourceId: r[12],
-  citizenPseudonym: r[13],
-  purpose: r[14],
-  outcome: r[15],
-  requestId: r[16],
-  prevHash: r[17],
-  hash: r[18],
-});
+/** A row of the cursor in array mode (pg wants a mutable array type). */
+type ScanRow = [...LedgerColumns];
 
 /**
  * The whole chain in seq order, a page at a time, without holding it in memory: a cursor in one read-only
  * REPEATABLE READ transaction (one snapshot: appends running meanwhile are not half seen), the next page
  * fetched while the caller hashes this one. Instants come formatted as toISOString() writes them (to_char in
- * the database), so a million rows cost no Date objects.
+ * the database), so a million rows cost no Date objects. Rows come as arrays of their columns (LedgerColumns, the
+ * SELECT's order), hashed as they are. Pages are small so that a page is garbage before the young generation
+ * (4 MB semi-space, SERVICE_NODE_OPTIONS) fills: pages of 10 000 rows survived into the old generation and the
+ * collector took a quarter of verify (docs/performance.md).
  */
-export async function* scanLedger(db: PgDatabase, pageSize = 10_000): AsyncGenerator<ChainedRow[]> {
+export async function* scanLedger(db: PgDatabase, pageSize = 1_000): AsyncGenerator<LedgerColumns[]> {
   const client = await db.pool.connect();
   let broken = false;
   let next: Promise<{ rows: ScanRow[] }> | undefined;
@@ -73,7 +34,7 @@ export async function* scanLedger(db: PgDatabase, pageSize = 10_000): AsyncGener
       const { rows } = await next;
       if (rows.length === 0) break;
       next = fetch();
-      yield rows.map(fromScan);
+      yield rows;
     }
   } catch (error) {
     broken = true;

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { AuditRecorded, EventData } from '@platform/contracts';
 import { PgDatabase, type SqlStatement } from '@platform/persistence';
 import type { Tx } from '../database/prisma.service';
-import { chainAll, type ChainedRow, type LedgerEntry } from './domain/chain';
+import { chainAll, type ChainedRow, type LedgerColumns, type LedgerEntry } from './domain/chain';
 import { scanLedger } from './ledger-scan';
 
 /** Filters of a ledger query; every one optional, all of them must hold. */
@@ -170,7 +170,7 @@ export class LedgerRepository {
   }
 
   /** The whole chain in seq order, a page at a time (verify: see scanLedger). */
-  scan(pageSize?: number): AsyncGenerator<ChainedRow[]> {
+  scan(pageSize?: number): AsyncGenerator<LedgerColumns[]> {
     return scanLedger(this.db, pageSize);
   }
 

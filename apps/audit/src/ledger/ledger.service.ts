@@ -63,7 +63,7 @@ export class LedgerService {
     let firstBroken: ChainBreak | null = null;
     scan: for await (const rows of this.ledger.scan()) {
       for (const row of rows) {
-        firstBroken = verifier.check(row) ?? null;
+        firstBroken = verifier.checkColumns(row) ?? null;
         if (firstBroken) break scan;
       }
     }

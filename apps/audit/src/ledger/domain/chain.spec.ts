@@ -3,10 +3,13 @@ import {
   chainAll,
   ChainVerifier,
   GENESIS_HASH,
+  fromColumns,
   hashedJson,
+  ledgerColumnsJson,
   ledgerRowJson,
   rowHash,
   type ChainedRow,
+  type LedgerColumns,
   type LedgerEntry,
 } from './chain';
 
@@ -34,6 +37,39 @@ function ledger(size: number): ChainedRow[] {
   for (let n = 1; n <= size; n++) rows.push(chain(entry(n), rows.at(-1) ?? null));
   return rows;
 }
+
+/** The row as the verify scan reads it (its SELECT's column order). */
+const columnsOf = (r: ChainedRow): LedgerColumns => [
+  r.seq,
+  r.eventId,
+  r.service,
+  r.occurredAt,
+  r.recordedAt,
+  r.actorSubject,
+  r.actorClientId,
+  r.actorOrgType,
+  r.actorOrgCode,
+  r.actorRoles,
+  r.action,
+  r.resourceType,
+  r.resourceId,
+  r.citizenPseudonym,
+  r.purpose,
+  r.outcome,
+  r.requestId,
+  r.prevHash,
+  r.hash,
+];
+
+/** The same walk over the columns, as verify does it. */
+const firstBreakOfColumns = (rows: ChainedRow[]) => {
+  const verifier = new ChainVerifier();
+  for (const row of rows) {
+    const broken = verifier.checkColumns(columnsOf(row));
+    if (broken) return broken;
+  }
+  return verifier.state;
+};
 
 const firstBreak = (rows: ChainedRow[]) => {
   const verifier = new ChainVerifier();
@@ -117,6 +153,66 @@ describe('the hash chain', () => {
         row: { ...variant },
       });
     }
+  });
+
+  it('writes the same bytes from the columns as ledgerRowJson from the row, for every kind of value', () => {
+    const [base] = ledger(1);
+    const variants: ChainedRow[] = [
+      base!,
+      {
+        ...base!,
+        actorClientId: null,
+        actorOrgType: null,
+        actorOrgCode: null,
+        actorRoles: [],
+        resourceId: null,
+        citizenPseudonym: null,
+        requestId: null,
+      },
+      {
+        ...base!,
+        seq: '9007199254740993',
+        eventId: 'é\u0001',
+        service: '"quoted"',
+        occurredAt: '2026-11-26T10:00:00.000Z\n',
+        actorSubject: '\\',
+        actorRoles: ['planner', 'fin"ance', 'ad\\visor', '😀', '', '\u2028\u001f'],
+        action: 'æøå ÆØÅ',
+        purpose: 'quote " backslash \\ newline \n tab \t nul \u0000 æøå 😀 \u2028 lone \ud800',
+        outcome: '\u007f\u0080',
+        resourceType: '',
+        requestId: '</script>',
+        prevHash: 'f'.repeat(64),
+      },
+    ];
+    for (const row of variants) {
+      expect(ledgerColumnsJson(columnsOf(row))).toBe(ledgerRowJson(row, row.prevHash));
+      expect(fromColumns(columnsOf(row))).toEqual(row);
+    }
+    // The database gives a NULL roles array as null: hashed as no roles, as the repository reads it.
+    const noRoles = { ...base!, actorRoles: [] };
+    const columns = [...columnsOf(noRoles)] as unknown[];
+    columns[9] = null;
+    expect(ledgerColumnsJson(columns as unknown as LedgerColumns)).toBe(
+      ledgerRowJson(noRoles, noRoles.prevHash),
+    );
+  });
+
+  it('finds the same first break from the columns as from the rows', () => {
+    const edited = ledger(6);
+    edited[3] = { ...edited[3]!, actorRoles: ['caseworker', 'admin'] };
+    const relinked = ledger(6);
+    const forged = { ...relinked[2]!, citizenPseudonym: null };
+    relinked[2] = { ...forged, hash: rowHash(forged, forged.prevHash) };
+    const gap = ledger(6);
+    gap.splice(4, 1);
+    const whole = ledger(6);
+    for (const rows of [edited, relinked, gap, whole])
+      expect(firstBreakOfColumns(rows)).toEqual(firstBreak(rows));
+    expect(firstBreakOfColumns(edited)).toMatchObject({ seq: '4', reason: 'content-altered' });
+    expect(firstBreakOfColumns(relinked)).toMatchObject({ seq: '4', reason: 'previous-hash-mismatch' });
+    expect(firstBreakOfColumns(gap)).toMatchObject({ seq: '6', reason: 'missing-row', expectedSeq: '5' });
+    expect(firstBreakOfColumns(whole)).toEqual({ rowsChecked: 6, lastHash: whole[5]!.hash });
   });
 
   it('chains a batch exactly as one append after the other', () => {

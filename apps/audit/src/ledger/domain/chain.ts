@@ -71,6 +71,75 @@ export function ledgerRowJson(e: LedgerEntry, prevHash: string): string {
   });
 }
 
+/**
+ * A chained row as verify reads it: its columns as the database gives them, in this order (ledger-scan.ts
+ * selects them so), the instants already formatted as toISOString() writes them. Verify hashes these straight,
+ * without building a row object for each of a million rows (docs/performance.md).
+ */
+export type LedgerColumns = readonly [
+  seq: string,
+  eventId: string,
+  service: string,
+  occurredAt: string,
+  recordedAt: string,
+  actorSubject: string,
+  actorClientId: string | null,
+  actorOrgType: string | null,
+  actorOrgCode: string | null,
+  actorRoles: readonly string[] | null,
+  action: string,
+  resourceType: string,
+  resourceId: string | null,
+  citizenPseudonym: string | null,
+  purpose: string,
+  outcome: string,
+  requestId: string | null,
+  prevHash: string,
+  hash: string,
+];
+
+/** The row the columns hold (a null roles array is no roles, as the repository reads it). */
+export const fromColumns = (c: LedgerColumns): ChainedRow => ({
+  seq: c[0],
+  eventId: c[1],
+  service: c[2],
+  occurredAt: c[3],
+  recordedAt: c[4],
+  actorSubject: c[5],
+  actorClientId: c[6],
+  actorOrgType: c[7],
+  actorOrgCode: c[8],
+  actorRoles: c[9] ? [...c[9]] : [],
+  action: c[10],
+  resourceType: c[11],
+  resourceId: c[12],
+  citizenPseudonym: c[13],
+  purpose: c[14],
+  outcome: c[15],
+  requestId: c[16],
+  prevHash: c[17],
+  hash: c[18],
+});
+
+/** One JSON value: JSON.stringify writes strings, nulls and arrays of strings as canonical JSON does. */
+const json = JSON.stringify;
+
+/**
+ * The same bytes as `ledgerRowJson(fromColumns(c), c[17])`, written member by member in the sorted key order
+ * from the columns themselves: no row object, no object for JSON.stringify to walk. chain.spec.ts proves it equal
+ * to ledgerRowJson (and so to canonicalJson) for nulls, escapes, non-ASCII and roles.
+ */
+export function ledgerColumnsJson(c: LedgerColumns): string {
+  return (
+    `{"prevHash":${json(c[17])},"row":{"action":${json(c[10])},"actorClientId":${json(c[6])}` +
+    `,"actorOrgCode":${json(c[8])},"actorOrgType":${json(c[7])},"actorRoles":${c[9] === null ? '[]' : json(c[9])}` +
+    `,"actorSubject":${json(c[5])},"citizenPseudonym":${json(c[13])},"eventId":${json(c[1])}` +
+    `,"occurredAt":${json(c[3])},"outcome":${json(c[15])},"purpose":${json(c[14])},"recordedAt":${json(c[4])}` +
+    `,"requestId":${json(c[16])},"resourceId":${json(c[12])},"resourceType":${json(c[11])},"seq":${json(c[0])}` +
+    `,"service":${json(c[2])}}}`
+  );
+}
+
 /** SHA-256 (hex) over the canonical JSON of the row and the previous row's hash. */
 export function rowHash(entry: LedgerEntry, prevHash: string): string {
   return hash('sha256', ledgerRowJson(entry, prevHash), 'hex');
@@ -124,17 +193,33 @@ export class ChainVerifier {
   private checked = 0;
 
   check(row: ChainedRow): ChainBreak | undefined {
-    const at = (reason: BreakReason): ChainBreak => ({
-      seq: row.seq,
-      eventId: row.eventId,
-      reason,
-      expectedSeq: this.expectedSeq.toString(),
-    });
-    if (BigInt(row.seq) !== this.expectedSeq) return at('missing-row');
-    if (row.prevHash !== this.previousHash) return at('previous-hash-mismatch');
-    if (rowHash(row, row.prevHash) !== row.hash) return at('content-altered');
+    return this.link(row.seq, row.eventId, row.prevHash, row.hash, rowHash(row, row.prevHash));
+  }
+
+  /** The same check on a row as verify reads it (the hash taken straight from the columns). */
+  checkColumns(c: LedgerColumns): ChainBreak | undefined {
+    return this.link(c[0], c[1], c[17], c[18], hash('sha256', ledgerColumnsJson(c), 'hex'));
+  }
+
+  /** The checks in their order (a gap first, then the link, then the content), given the recomputed hash. */
+  private link(
+    seq: string,
+    eventId: string,
+    prevHash: string,
+    storedHash: string,
+    recomputed: string,
+  ): ChainBreak | undefined {
+    const reason: BreakReason | undefined =
+      BigInt(seq) !== this.expectedSeq
+        ? 'missing-row'
+        : prevHash !== this.previousHash
+          ? 'previous-hash-mismatch'
+          : recomputed !== storedHash
+            ? 'content-altered'
+            : undefined;
+    if (reason) return { seq, eventId, reason, expectedSeq: this.expectedSeq.toString() };
     this.expectedSeq += 1n;
-    this.previousHash = row.hash;
+    this.previousHash = storedHash;
     this.checked += 1;
     return undefined;
   }
