@@ -29,13 +29,16 @@ async function readyReferral(ctx: StepContext, today: string): Promise<Referral>
   return referral;
 }
 
-/** The target group's line of a needs analysis of RA-1082 for today, made now by region 1082's planner. */
-async function analyseToday(ctx: StepContext, today: string): Promise<NeedsLine> {
+/**
+ * The target group's line of a needs analysis of RA-1082 from the run's first day to today (Danish time: a run that
+ * crosses midnight has its rejection on the next day), made now by region 1082's planner.
+ */
+async function analyseToday(ctx: StepContext, from: string): Promise<NeedsLine> {
   const res = await (
     await ctx.platform.planning.as('planner-1082')
   )
     .post('/api/v1/needs-analyses')
-    .send({ frameworkAreaCode: 'RA-1082', from: today, to: today });
+    .send({ frameworkAreaCode: 'RA-1082', from, to: todayInDenmark() });
   expectStatus('the needs analysis of RA-1082 as planner-1082', res, 201);
   const line = (res.body as { targetGroups: NeedsLine[] }).targetGroups.find((l) => l.targetGroup === GROUP);
   ensure(line, `the needs analysis has no line for ${GROUP}`);
