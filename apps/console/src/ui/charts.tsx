@@ -18,10 +18,13 @@ interface FrameProps {
   series: ChartSeries[];
   /** The numbers behind the picture, as a table a screen reader (or anyone) can read. */
   table: ReactNode;
-  picture(ids: { title: string; summary: string }): ReactNode;
+  /** The picture's height in the frame's coordinates (its width is WIDTH). */
+  height: number;
+  /** What the picture draws: the content of its SVG. */
+  picture: ReactNode;
 }
 
-function ChartFrame({ title, summary, series, table, picture }: FrameProps) {
+function ChartFrame({ title, summary, series, table, height, picture }: FrameProps) {
   const { t } = useI18n();
   const id = useId();
   const ids = { title: `${id}-title`, summary: `${id}-summary` };
@@ -31,7 +34,15 @@ function ChartFrame({ title, summary, series, table, picture }: FrameProps) {
         <Text component="figcaption" fw={600}>
           {title}
         </Text>
-        {picture(ids)}
+        <svg
+          role="img"
+          aria-labelledby={`${ids.title} ${ids.summary}`}
+          viewBox={`0 0 ${WIDTH} ${height}`}
+          style={{ width: '100%', maxWidth: WIDTH, height: 'auto' }}
+        >
+          <title id={ids.title}>{title}</title>
+          {picture}
+        </svg>
         <Group gap="md" aria-hidden>
           {series.map((s) => (
             <Group key={s.label} gap={6} wrap="nowrap">
@@ -121,14 +132,9 @@ export function StepChart({
       title={title}
       summary={summary}
       series={series}
-      picture={(ids) => (
-        <svg
-          role="img"
-          aria-labelledby={`${ids.title} ${ids.summary}`}
-          viewBox={`0 0 ${WIDTH} ${height}`}
-          style={{ width: '100%', maxWidth: WIDTH, height: 'auto' }}
-        >
-          <title id={ids.title}>{title}</title>
+      height={height}
+      picture={
+        <>
           {axis.map((v) => (
             <g key={v}>
               <line x1={PAD.left} x2={WIDTH - PAD.right} y1={y(v)} y2={y(v)} stroke="#ced4da" />
@@ -160,8 +166,8 @@ export function StepChart({
                 strokeDasharray={s.dashed ? '6 4' : undefined}
               />
             ))}
-        </svg>
-      )}
+        </>
+      }
       table={
         <DataTable
           caption={title}
@@ -220,14 +226,9 @@ export function BarChart({
       title={title}
       summary={summary}
       series={series}
-      picture={(ids) => (
-        <svg
-          role="img"
-          aria-labelledby={`${ids.title} ${ids.summary}`}
-          viewBox={`0 0 ${WIDTH} ${height}`}
-          style={{ width: '100%', maxWidth: WIDTH, height: 'auto' }}
-        >
-          <title id={ids.title}>{title}</title>
+      height={height}
+      picture={
+        <>
           {rows.map((row, r) => (
             <g key={row.key} transform={`translate(0 ${r * band + 4})`}>
               <text
@@ -264,8 +265,8 @@ export function BarChart({
               })}
             </g>
           ))}
-        </svg>
-      )}
+        </>
+      }
       table={
         <DataTable
           caption={title}
