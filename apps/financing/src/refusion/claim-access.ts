@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuditTrail, type AuditEntry, type Principal } from '@platform/auth';
 import { ProblemException } from '@platform/http';
-import { CitizenReads } from '../common/citizen-reads';
 import { RefusionRepository, type ClaimAggregate } from './refusion.repository';
 import { mayRead } from './refusion.service';
 
@@ -22,7 +21,6 @@ export class ClaimAccess {
   constructor(
     private readonly claims: RefusionRepository,
     private readonly audit: AuditTrail,
-    private readonly reads: CitizenReads,
   ) {}
 
   /** The claim with its lines, or a denied attempt and 404. */
@@ -49,17 +47,6 @@ export class ClaimAccess {
         `refusion of municipality ${municipalityCode}`,
         requestId,
       );
-  }
-
-  /** Audits the citizens a read showed, one allowed read per pseudonym (nothing when it showed none). */
-  shown(
-    p: Principal,
-    action: string,
-    resource: AuditEntry['resource'],
-    pseudonyms: Iterable<string>,
-    requestId?: string,
-  ): Promise<void> {
-    return this.reads.shown(p, action, resource, pseudonyms, requestId);
   }
 
   private async deny(

@@ -23,6 +23,7 @@ import {
   type ExportObserver,
 } from '../common/export-stream';
 import { claimResource, ClaimAccess, yearResource } from './claim-access';
+import { CitizenReads } from '../common/citizen-reads';
 
 /** One exported claim line: the citizen by pseudonym only (no referral id, no CPR), amounts in øre. */
 interface ExportRow {
@@ -111,6 +112,7 @@ const EXPORT_RESPONSE = {
 export class RefusionExportController {
   constructor(
     private readonly access: ClaimAccess,
+    private readonly reads: CitizenReads,
     private readonly db: PgDatabase,
   ) {}
 
@@ -124,7 +126,7 @@ export class RefusionExportController {
     const exported = new Set<string>();
     return {
       row: (r) => r.citizenPseudonyms.forEach((c) => exported.add(c)),
-      done: () => this.access.shown(p, action, resource, exported, requestId),
+      done: () => this.reads.shown(p, action, resource, exported, requestId),
     };
   }
 

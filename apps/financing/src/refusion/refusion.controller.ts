@@ -193,7 +193,7 @@ export class RefusionController {
     const action = 'refusion-claim.read';
     const a = await this.access.find(p, id, action, requestId);
     const shown = a.lines.flatMap((l) => l.citizenPseudonyms);
-    await this.access.shown(p, action, claimResource(id), shown, requestId);
+    await this.reads.shown(p, action, claimResource(id), shown, requestId);
     return withEtag(res, claimEtag(a), toClaimView(a));
   }
 
@@ -217,7 +217,7 @@ export class RefusionController {
     const { own, other, comparison } = await this.service.whatIf(found.claim, q.ruleSetId);
     // The comparison is computed from today's facts: the citizens it shows are its own lines', not the stored ones.
     const shown = comparison.lines.flatMap((l) => l.a.citizenPseudonyms);
-    await this.access.shown(p, action, claimResource(id), shown, requestId);
+    await this.reads.shown(p, action, claimResource(id), shown, requestId);
     const part = (l: { refusionOre: number; eligible: boolean; reasons: unknown[] }) => ({
       refusionOre: l.refusionOre,
       eligible: l.eligible,
@@ -282,6 +282,6 @@ export class RefusionController {
    */
   private citizensOf(p: Principal, action: string, a: ClaimAggregate, requestId: string | undefined) {
     const shown = a.lines.flatMap((l) => l.citizenPseudonyms);
-    return this.access.shown(p, action, claimResource(a.claim.id), shown, requestId);
+    return this.reads.shown(p, action, claimResource(a.claim.id), shown, requestId);
   }
 }
