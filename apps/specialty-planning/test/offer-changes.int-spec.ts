@@ -81,7 +81,11 @@ describe('changing offers: who may, If-Match, places, interventions (scenario 6)
       expect(ok.body).toMatchObject({ version: 2, level: 'MODERATE', status: 'INACTIVE', places: 10 });
       const event = await waitForEvent(
         TOPICS.offer,
-        (e) => e.key?.toString() === created.id && e.headers.ce_type === OfferUpdated.type,
+        // Version 1's event may still be on its way (the relay is asynchronous): wait for version 2's.
+        (e) =>
+          e.key?.toString() === created.id &&
+          e.headers.ce_type === OfferUpdated.type &&
+          eventData<{ version: number }>(e).version === 2,
         { from: before },
       );
       expect(eventData(event)).toMatchObject({ version: 2, level: 'MODERATE', active: false });
