@@ -3,6 +3,7 @@
  *
  *   flock /tmp/integration.lock npx tsx tools/bench/request-path.ts [--duration 10] [--concurrency 1,16,64]
  *       [--events 200] [--precreate 500] [--profile load|startup] [--service referrals] [--dist <dir>]
+ *       [--pg-socket /var/run/postgresql]
  *
  * Builds dist/ if a source is newer, migrates a `<service>_bench` database, starts the service from dist as its
  * own process (its own consumer group and a free port), and measures: start to ready and idle RSS; the same
@@ -11,7 +12,8 @@
  * against raw kafkajs. Prints a markdown table. The service is stopped at the end, also on failure.
  * `--profile load` runs the service under `node --cpu-prof` (summarise with tools/bench/profile-top.ts);
  * `--profile startup` writes a profile of start-up only and stops there. `--dist` runs another build (a copy
- * of dist/ kept from before a change) as it is, without building.
+ * of dist/ kept from before a change) as it is, without building. `--pg-socket` connects the service and
+ * pgbench through PostgreSQL's Unix-domain socket in that directory instead of TCP on loopback.
  */
 import { buildDistIfNeeded, getToken } from '@platform/testing';
 import { mkdirSync, readFileSync } from 'node:fs';
@@ -25,7 +27,7 @@ import {
   readOne,
   type LoadResult,
 } from './support/api-load';
-import { prepareBenchDatabase, serviceInfo, withClient } from './support/bench-database';
+import { overSocket, prepareBenchDatabase, serviceInfo, withClient } from './support/bench-database';
 import { createScriptFromSample, pgbench, readScript } from './support/direct-sql';
 import { kafkaLatency } from './support/kafka-latency';
 import { render, type Report, type Step } from './support/report';
@@ -42,6 +44,7 @@ const EVENTS = Number(flag('events', '200'));
 const PRECREATE = Number(flag('precreate', '500'));
 const PROFILE = flag('profile', 'none') as 'none' | 'load' | 'startup';
 const DIST = flag('dist', '');
+const PG_SOCKET = flag('pg-socket', '');
 /** Quiet time after ready before RSS is read: lazy work of the first seconds (consumer join, relay) settles. */
 const IDLE_MS = 3_000;
 /** The caller of the measured requests: a municipal case system (client credentials). */
@@ -66,7 +69,8 @@ async function main(): Promise<void> {
   const loadBefore = loadavg();
   if (!DIST) buildDistIfNeeded(SERVICE);
   const info = serviceInfo(SERVICE);
-  const databaseUrl = await prepareBenchDatabase(info);
+  const tcpUrl = await prepareBenchDatabase(info);
+  const databaseUrl = PG_SOCKET ? overSocket(tcpUrl, PG_SOCKET) : tcpUrl;
   const profileDir = PROFILE === 'none' ? undefined : join(ROOT, '.scratch', 'profiles');
   if (profileDir) mkdirSync(profileDir, { recursive: true });
   const env = {
@@ -144,6 +148,7 @@ async function main(): Promise<void> {
       loadBefore,
       loadAfter: loadavg(),
       seconds: SECONDS,
+      database: PG_SOCKET ? `the Unix socket in ${PG_SOCKET}` : 'TCP (loopback)',
       readyMs,
       idleRssMb,
       create,

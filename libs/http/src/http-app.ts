@@ -1,11 +1,15 @@
 import type { INestApplication } from '@nestjs/common';
-import type { OpenAPIObject } from '@nestjs/swagger';
 import type { NextFunction, Request, Response } from 'express';
 import { corsClosed, securityHeaders } from './edge/security-headers';
 import { refusePrototypeKeys } from './edge/prototype-keys';
 import { RateLimiter, type RateLimitOptions } from './edge/rate-limit';
 import { requestContext } from './logging/request-context.middleware';
-import { setupOpenApi, type OpenApiInfo, type OpenApiSignIn } from './openapi/openapi';
+import {
+  setupOpenApi,
+  type OpenApiDocumentSource,
+  type OpenApiInfo,
+  type OpenApiSignIn,
+} from './openapi/openapi';
 import { ProblemFilter, type ProblemTranslator } from './problem/problem.filter';
 import { useJsonBodies } from './validation/json-body.middleware';
 
@@ -24,10 +28,10 @@ export interface HttpAppOptions {
 /**
  * The HTTP edge every service shares: request ids and access logs, security headers, CORS closed, a rate limit per
  * client, JSON bodies with a size limit and without prototype-pollution keys, problem+json for every error,
- * OpenAPI at /docs. Used by main.ts and by integration tests, so tests run the same edge.
+ * OpenAPI at /docs (built on first request). Used by main.ts and by integration tests, so tests run the same edge.
  * Create the app with `{ bodyParser: false }` so this parser is the only one.
  */
-export function configureHttpApp(app: INestApplication, options: HttpAppOptions): OpenAPIObject {
+export function configureHttpApp(app: INestApplication, options: HttpAppOptions): OpenApiDocumentSource {
   (app.getHttpAdapter().getInstance() as { disable(setting: string): void }).disable('x-powered-by');
   app.use(requestContext);
   app.use(securityHeaders);

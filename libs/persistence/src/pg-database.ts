@@ -1,4 +1,4 @@
-import { Pool, types, type PoolClient, type QueryResultRow } from 'pg';
+import { Pool, types, type PoolClient, type QueryResult, type QueryResultRow } from 'pg';
 
 /**
  * The database client of the request path: `pg` directly, behind the same narrow interface the kit's parts
@@ -79,6 +79,8 @@ export function combineWrites(statements: readonly SqlStatement[]): SqlStatement
 export class PgTransaction {
   /** Writes waiting for COMMIT; null on the pool, where a deferred write runs at once. */
   private readonly deferred: (() => SqlStatement)[] | null;
+  /** In a transaction: whether BEGIN is on its way (it goes out with the first statement). */
+  private begun = false;
 
   constructor(
     protected readonly target: Queryable,
@@ -90,20 +92,13 @@ export class PgTransaction {
 
   /**
    * A write nothing in this transaction reads back (an outbox row, the stored idempotent response): it is sent
-   * just before COMMIT, together with the other deferred writes as one statement, which saves a database round
-   * trip per write on the request path (docs/performance.md). Deferred writes must not depend on each other.
+   * with COMMIT, together with the other deferred writes as one statement, which saves a database round trip
+   * per write on the request path (docs/performance.md). Deferred writes must not depend on each other.
    * `build` is called at that moment, so a writer can still add rows to its statement until then.
    */
   async defer(build: () => SqlStatement): Promise<void> {
     if (this.deferred) this.deferred.push(build);
     else await this.query(build());
-  }
-
-  /** Sends the deferred writes (one statement); $transaction calls it before COMMIT. */
-  async flushDeferred(): Promise<void> {
-    if (!this.deferred || this.deferred.length === 0) return;
-    const statements = this.deferred.splice(0).map((build) => build());
-    await this.query(combineWrites(statements));
   }
 
   /** Runs a statement; the number of rows it touched. */
@@ -117,10 +112,61 @@ export class PgTransaction {
   }
 
   /** A statement built elsewhere (a repository's column list); values are parameters, never text. */
-  query<R extends QueryResultRow = QueryResultRow>(statement: SqlStatement) {
+  query<R extends QueryResultRow = QueryResultRow>(statement: SqlStatement): Promise<QueryResult<R>> {
     this.beforeStatement();
-    return this.target.query<R>(statement.text, statement.values.map(param));
+    const send = () => this.target.query<R>(statement.text, statement.values.map(param));
+    if (!this.deferred || this.begun) return send();
+    this.begun = true;
+    return inOneWrite(this.target, () => afterAll([this.target.query('BEGIN')], send()));
   }
+
+  /**
+   * Ends the transaction: the deferred writes (one statement) and COMMIT in one round trip, with BEGIN too when
+   * nothing was sent before. A transaction that sent nothing and deferred nothing costs no round trip at all.
+   */
+  async commit(): Promise<void> {
+    const writes = (this.deferred ?? []).splice(0).map((build) => build());
+    if (!this.begun && writes.length === 0) return;
+    this.beforeStatement();
+    await inOneWrite(this.target, () => {
+      const sent = this.begun ? [] : [this.target.query('BEGIN')];
+      this.begun = true;
+      if (writes.length > 0) {
+        const combined = combineWrites(writes);
+        sent.push(this.target.query(combined.text, combined.values.map(param)));
+      }
+      // After a failed deferred write the server answers this COMMIT with ROLLBACK; the write's error is thrown.
+      return afterAll(sent, this.target.query('COMMIT'));
+    });
+  }
+
+  /** Ends the transaction without its changes, when it had begun. */
+  async rollback(): Promise<void> {
+    if (this.begun) await this.target.query('ROLLBACK');
+  }
+}
+
+/**
+ * Statements sent together: their messages leave in one write to the socket (pg's pipeline mode sends a query
+ * without waiting for the one before; corking the socket joins them), so BEGIN and the first statement, or the
+ * deferred writes and COMMIT, cost one round trip instead of two. On this machine a round trip's system calls
+ * and wake-ups were the largest item of a create's CPU profile (docs/performance.md).
+ */
+function inOneWrite<T>(target: Queryable, send: () => T): T {
+  const socket = (target as { connection?: { stream?: { cork?(): void; uncork?(): void } } }).connection
+    ?.stream;
+  socket?.cork?.();
+  try {
+    return send();
+  } finally {
+    socket?.uncork?.();
+  }
+}
+
+/** `last`'s result once every one of `first` succeeded too; the first failure otherwise (none left unhandled). */
+async function afterAll<T>(first: Promise<unknown>[], last: Promise<T>): Promise<T> {
+  const results = await Promise.all([...first, last]);
+  return results.at(-1) as T;
 }
 
 export interface PgDatabaseOptions {
@@ -131,7 +177,10 @@ export interface PgDatabaseOptions {
   applicationName?: string;
 }
 
-/** The pool, and transactions on it: BEGIN … COMMIT on one connection, ROLLBACK when fn throws. */
+/**
+ * The pool, and transactions on it: BEGIN … COMMIT on one connection, ROLLBACK when fn throws. BEGIN leaves
+ * with the transaction's first statement and COMMIT with its deferred writes (PgTransaction).
+ */
 export class PgDatabase extends PgTransaction {
   readonly pool: Pool;
 
@@ -141,6 +190,9 @@ export class PgDatabase extends PgTransaction {
       max: options.max,
       application_name: options.applicationName,
       types: typeParsers,
+      // A query is sent without waiting for the one before it to finish (PgTransaction joins BEGIN and COMMIT
+      // to their neighbours); the server still runs them in order, each after the one before.
+      pipeline: true,
     });
     super(pool);
     this.pool = pool;
@@ -160,16 +212,13 @@ export class PgDatabase extends PgTransaction {
       if (Date.now() > deadline) throw new TransactionTimeoutError(options.timeout!);
     };
     let broken = false;
+    const tx = new PgTransaction(client, checkDeadline, true);
     try {
-      await client.query('BEGIN');
-      const tx = new PgTransaction(client, checkDeadline, true);
       const result = await fn(tx);
-      await tx.flushDeferred();
-      checkDeadline();
-      await client.query('COMMIT');
+      await tx.commit();
       return result;
     } catch (error) {
-      await client.query('ROLLBACK').catch(() => {
+      await tx.rollback().catch(() => {
         broken = true; // the connection is gone or unusable: do not hand it out again
       });
       throw error;

@@ -10,6 +10,17 @@ export function benchDatabaseUrl(service: ServiceInfo): string {
   return url.toString();
 }
 
+/**
+ * The same database reached through PostgreSQL's Unix-domain socket in `dir` (libpq's and pg's `host=` query
+ * parameter) instead of TCP on loopback: what a service on the database's own host can use. Both the service
+ * and the direct baseline get this URL, so the comparison stays like for like.
+ */
+export function overSocket(databaseUrl: string, dir: string): string {
+  const url = new URL(databaseUrl);
+  url.searchParams.set('host', dir);
+  return url.toString();
+}
+
 export function serviceInfo(name: string): ServiceInfo {
   const info = SERVICES.find((s) => s.name === name);
   if (!info) throw new Error(`no service ${name} in tools/services.ts`);

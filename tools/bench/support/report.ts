@@ -14,6 +14,8 @@ export interface Report {
   loadBefore: number[];
   loadAfter: number[];
   seconds: number;
+  /** How the service and pgbench reach PostgreSQL: TCP on loopback, or the Unix socket's directory. */
+  database: string;
   readyMs: number;
   idleRssMb: number;
   create: Step[];
@@ -43,7 +45,7 @@ function table(title: string, steps: Step[]): string[] {
 export function render(r: Report): string {
   const load = (l: number[]) => l.map((x) => x.toFixed(2)).join(' / ');
   const lines = [
-    `machine: ${r.cores} cores (${r.cpuModel}); load average 1/5/15 min before ${load(r.loadBefore)}, after ${load(r.loadAfter)}; ${r.seconds} s per step`,
+    `machine: ${r.cores} cores (${r.cpuModel}); load average 1/5/15 min before ${load(r.loadBefore)}, after ${load(r.loadAfter)}; ${r.seconds} s per step; database over ${r.database}`,
     `service start to ready: ${num(r.readyMs)} ms; idle RSS: ${num(r.idleRssMb, 1)} MB`,
     '',
     ...table(

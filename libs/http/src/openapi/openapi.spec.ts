@@ -1,10 +1,11 @@
 import { Controller, Get, Module, Post, Query, type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { ApiOperation, type OpenAPIObject } from '@nestjs/swagger';
+import request from 'supertest';
 import { z } from 'zod';
 import { Public } from '../public.decorator';
 import { namedSchema } from './named-schemas';
-import { setupOpenApi } from './openapi';
+import { setupOpenApi, type OpenApiDocumentSource } from './openapi';
 import { ApiIdempotencyKey, ApiJsonResponse, ApiQueryFrom } from './openapi.decorators';
 import { operationIdFactory } from './operation-ids';
 
@@ -47,13 +48,23 @@ class WidgetModule {}
 
 describe('the OpenAPI conventions every service shares', () => {
   let app: INestApplication;
+  let document: OpenApiDocumentSource;
   let doc: OpenAPIObject;
 
   beforeAll(async () => {
     app = await NestFactory.create(WidgetModule, { logger: false });
-    doc = setupOpenApi(app, { title: 'Widgets', description: 'test', version: '1' });
+    document = setupOpenApi(app, { title: 'Widgets', description: 'test', version: '1' });
+    await app.init();
+    doc = document();
   });
   afterAll(() => app.close());
+
+  it('serves at /docs-json the document it builds once, on demand', async () => {
+    expect(document()).toBe(doc);
+    const served = await request(app.getHttpServer()).get('/docs-json');
+    expect(served.status).toBe(200);
+    expect(served.body).toEqual(JSON.parse(JSON.stringify(doc)));
+  });
 
   it('requires the bearer token document-wide, and none on @Public() routes', () => {
     expect(doc.security).toEqual([{ bearer: [] }]);

@@ -26,11 +26,34 @@ export interface OpenApiInfo {
 /** The security scheme every operation requires unless it is `@Public()`: a Keycloak access token. */
 export const BEARER_SCHEME = 'bearer';
 
+/** Builds the service's OpenAPI document (once; later calls return the same document). */
+export type OpenApiDocumentSource = () => OpenAPIObject;
+
 /**
- * Builds the service's OpenAPI document and serves it at /docs (UI) and /docs-json. The conventions every
- * service shares (bearer security, operation ids, named schemas, headers) are in `openapi.conventions.ts`.
+ * Serves the service's OpenAPI document at /docs (UI) and /docs-json, built on the first request for it rather
+ * than at start-up: a running service rarely serves it, and building it costs start-up time and memory that
+ * every idle service would otherwise keep (docs/performance.md, Memory). The conventions every service shares
+ * (bearer security, operation ids, named schemas, headers) are in `openapi.conventions.ts`.
  */
 export function setupOpenApi(
+  app: INestApplication,
+  info: OpenApiInfo,
+  signIn?: OpenApiSignIn,
+): OpenApiDocumentSource {
+  let document: OpenAPIObject | undefined;
+  const source = () => (document ??= buildOpenApiDocument(app, info, signIn));
+  SwaggerModule.setup('docs', app, source, {
+    swaggerOptions: {
+      persistAuthorization: true,
+      ...(signIn
+        ? { initOAuth: { clientId: signIn.clientId, usePkceWithAuthorizationCodeGrant: true } }
+        : {}),
+    },
+  });
+  return source;
+}
+
+function buildOpenApiDocument(
   app: INestApplication,
   info: OpenApiInfo,
   signIn?: OpenApiSignIn,
@@ -66,14 +89,6 @@ export function setupOpenApi(
   applyOpenApiConventions(document, {
     schemas: { Problem: PROBLEM_SCHEMA },
     publicOperationIds: publicOperationIds(app),
-  });
-  SwaggerModule.setup('docs', app, document, {
-    swaggerOptions: {
-      persistAuthorization: true,
-      ...(signIn
-        ? { initOAuth: { clientId: signIn.clientId, usePkceWithAuthorizationCodeGrant: true } }
-        : {}),
-    },
   });
   return document;
 }

@@ -11,7 +11,6 @@ const DOCS_CLIENT_ID = 'api-docs';
 
 export interface ServiceApp {
   app: INestApplication;
-  openApi: OpenAPIObject;
 }
 
 /**
@@ -28,7 +27,7 @@ export async function createServiceApp(
     bodyParser: false,
     logger: new JsonLogger(logLevels),
   });
-  const openApi = configureHttpApp(app, edgeOptions(definition, config));
+  configureHttpApp(app, edgeOptions(definition, config));
   await app.get(KafkaConnection).ensureTopics();
   app.connectMicroservice({
     strategy: new InboxServer({
@@ -38,7 +37,7 @@ export async function createServiceApp(
     }),
   });
   await app.startAllMicroservices();
-  return { app, openApi };
+  return { app };
 }
 
 /** The whole of a service's main.ts: configuration from the environment, then listen. */
@@ -65,7 +64,7 @@ export async function openApiDocument(
     bodyParser: false,
   });
   try {
-    return configureHttpApp(app, edgeOptions(definition, config));
+    return configureHttpApp(app, edgeOptions(definition, config))();
   } finally {
     await app.close();
   }

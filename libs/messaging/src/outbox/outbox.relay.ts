@@ -168,10 +168,18 @@ function describeError(error: unknown): string {
   return `${error.name}${typeof type === 'string' ? ` (${type})` : ''}: ${error.message}`;
 }
 
+/** Marks the rows sent with the batch's COMMIT (one round trip less per batch where the client can defer). */
 async function markSent(tx: SqlTransaction, rows: OutboxRow[]): Promise<void> {
   if (rows.length === 0) return;
   const ids = rows.map((r) => r.id);
-  await tx.$executeRaw`UPDATE outbox SET sent_at = now() WHERE id = ANY(${ids}::uuid[])`;
+  if (tx.defer) {
+    await tx.defer(() => ({
+      text: 'UPDATE outbox SET sent_at = now() WHERE id = ANY($1::uuid[])',
+      values: [ids],
+    }));
+  } else {
+    await tx.$executeRaw`UPDATE outbox SET sent_at = now() WHERE id = ANY(${ids}::uuid[])`;
+  }
 }
 
 function toMessage(row: OutboxRow) {
