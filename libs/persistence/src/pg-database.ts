@@ -117,11 +117,11 @@ export class PgTransaction {
     const send = () => this.target.query<R>(statement.text, statement.values.map(param));
     if (!this.deferred || this.begun) return send();
     this.begun = true;
-    return inOneWrite(this.target, () => afterAll([this.target.query('BEGIN')], send()));
+    return inOneWrite(this.target, () => lastResult([this.target.query('BEGIN')], send()));
   }
 
   /**
-   * Ends the transaction: the deferred writes (one statement) and COMMIT in one round trip, with BEGIN too when
+   * Ends the transaction (`$transaction` calls it after `fn`): the deferred writes (one statement) and COMMIT in one round trip, with BEGIN too when
    * nothing was sent before. A transaction that sent nothing and deferred nothing costs no round trip at all.
    */
   async commit(): Promise<void> {
@@ -136,11 +136,11 @@ export class PgTransaction {
         sent.push(this.target.query(combined.text, combined.values.map(param)));
       }
       // After a failed deferred write the server answers this COMMIT with ROLLBACK; the write's error is thrown.
-      return afterAll(sent, this.target.query('COMMIT'));
+      return lastResult(sent, this.target.query('COMMIT'));
     });
   }
 
-  /** Ends the transaction without its changes, when it had begun. */
+  /** Ends the transaction without its changes, when it had begun (`$transaction`, when `fn` or COMMIT threw). */
   async rollback(): Promise<void> {
     if (this.begun) await this.target.query('ROLLBACK');
   }
@@ -164,7 +164,7 @@ function inOneWrite<T>(target: Queryable, send: () => T): T {
 }
 
 /** `last`'s result once every one of `first` succeeded too; the first failure otherwise (none left unhandled). */
-async function afterAll<T>(first: Promise<unknown>[], last: Promise<T>): Promise<T> {
+async function lastResult<T>(first: Promise<unknown>[], last: Promise<T>): Promise<T> {
   const results = await Promise.all([...first, last]);
   return results.at(-1) as T;
 }
