@@ -121,8 +121,9 @@ export class PgTransaction {
   }
 
   /**
-   * Ends the transaction (`$transaction` calls it after `fn`): the deferred writes (one statement) and COMMIT in one round trip, with BEGIN too when
-   * nothing was sent before. A transaction that sent nothing and deferred nothing costs no round trip at all.
+   * Ends the transaction (`$transaction` calls it after `fn`): the deferred writes (one statement) and COMMIT
+   * in one round trip, with BEGIN too when nothing was sent before. A transaction that sent nothing and deferred
+   * nothing costs no round trip at all.
    */
   async commit(): Promise<void> {
     const writes = (this.deferred ?? []).splice(0).map((build) => build());
