@@ -37,7 +37,9 @@ export function configureHttpApp(app: INestApplication, options: HttpAppOptions)
   app.use(securityHeaders);
   app.use(corsClosed);
   app.use(noStoreForApi);
-  if (options.rateLimit) app.use(new RateLimiter(options.rateLimit).middleware());
+  // perSecond 0 switches the limit off: then no request pays for reading its token's client.
+  const limit = options.rateLimit;
+  if (limit && limit.perSecond > 0) app.use(new RateLimiter(limit).middleware());
   useJsonBodies(app, options.bodyLimit, options.bodyLimitsByPath);
   app.use(refusePrototypeKeys);
   app.useGlobalFilters(new ProblemFilter(options.problemTranslators));
