@@ -80,6 +80,17 @@ const firstBreak = (rows: ChainedRow[]) => {
   return verifier.state;
 };
 
+/** Every column a ledger row may leave empty, empty: the null and empty-array cases of the canonical JSON. */
+const EMPTY_OPTIONALS = {
+  actorClientId: null,
+  actorOrgType: null,
+  actorOrgCode: null,
+  actorRoles: [] as string[],
+  resourceId: null,
+  citizenPseudonym: null,
+  requestId: null,
+};
+
 describe('the hash chain', () => {
   it('starts at seq 1 on the genesis hash and links each row to the one before', () => {
     const rows = ledger(3);
@@ -127,16 +138,7 @@ describe('the hash chain', () => {
     delete row.hash;
     const variants: LedgerEntry[] = [
       row,
-      {
-        ...row,
-        actorClientId: null,
-        actorOrgType: null,
-        actorOrgCode: null,
-        actorRoles: [],
-        resourceId: null,
-        citizenPseudonym: null,
-        requestId: null,
-      },
+      { ...row, ...EMPTY_OPTIONALS },
       {
         ...row,
         seq: '9007199254740993',
@@ -159,16 +161,7 @@ describe('the hash chain', () => {
     const [base] = ledger(1);
     const variants: ChainedRow[] = [
       base!,
-      {
-        ...base!,
-        actorClientId: null,
-        actorOrgType: null,
-        actorOrgCode: null,
-        actorRoles: [],
-        resourceId: null,
-        citizenPseudonym: null,
-        requestId: null,
-      },
+      { ...base!, ...EMPTY_OPTIONALS },
       {
         ...base!,
         seq: '9007199254740993',
